@@ -1,0 +1,22 @@
+namespace KernelVm.Layout
+{
+    /// <summary>The facts of each CONFIG_VMSPLIT_* option (arch/x86/Kconfig).</summary>
+    public static class SplitTable
+    {
+        /// <summary>CONFIG_PAGE_OFFSET for a split.</summary>
+        public static uint PageOffset(VmSplit split) => split switch
+        {
+            VmSplit.VMSPLIT_3G => 0xC0000000,
+            VmSplit.VMSPLIT_3G_OPT => 0xB0000000,
+            VmSplit.VMSPLIT_2G => 0x80000000,
+            VmSplit.VMSPLIT_2G_OPT => 0x78000000,
+            _ => 0x40000000,
+        };
+
+        /// <summary>
+        /// The _OPT splits depend on !X86_PAE: a PAE top-level entry covers 1 GiB and the kernel's
+        /// PMD is shared, so PAE only handles splits aligned to 1 GiB.
+        /// </summary>
+        public static bool AllowedWithPae(VmSplit split) => (PageOffset(split) & 0x3FFFFFFF) == 0;
+    }
+}

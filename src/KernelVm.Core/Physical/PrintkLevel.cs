@@ -1,0 +1,10 @@
+namespace KernelVm.Physical
+{
+    /// <summary>The printk levels the boot messages use.</summary>
+    public enum PrintkLevel
+    {
+        Warning = 4,
+        Notice = 5,
+        Info = 6,
+    }
+}

@@ -1,0 +1,33 @@
+using System;
+using System.Management.Automation;
+
+namespace KernelVm.PowerShell
+{
+    /// <summary>
+    /// The error ids the cmdlet layer raises itself, and the mapping of model failures to
+    /// ErrorRecords. The model's ids live in <see cref="Errors"/>.
+    /// </summary>
+    internal static class CmdletErrors
+    {
+        internal const string NoMachine = "NoMachine";
+        internal const string MachineNameTaken = "MachineNameTaken";
+        internal const string MachineNotFound = "MachineNotFound";
+
+        internal static ErrorRecord FromModel(KernelVmException e) => new(
+            e, e.ErrorId,
+            e.Kind == FailureKind.InvalidOperation ? ErrorCategory.InvalidOperation : ErrorCategory.InvalidArgument,
+            e.Target);
+
+        internal static ErrorRecord NoMachineRecord() => new(
+            new InvalidOperationException("There is no machine in this session. Create one with New-VmMachine, or pass -Machine."),
+            NoMachine, ErrorCategory.ObjectNotFound, null);
+
+        internal static ErrorRecord MachineNotFoundRecord(string name) => new(
+            new ItemNotFoundException("There is no machine named '" + name + "' in this session."),
+            MachineNotFound, ErrorCategory.ObjectNotFound, name);
+
+        internal static ErrorRecord NameTaken(string name) => new(
+            new ArgumentException("A machine named '" + name + "' already exists in this session. Choose another -Name."),
+            MachineNameTaken, ErrorCategory.ResourceExists, name);
+    }
+}

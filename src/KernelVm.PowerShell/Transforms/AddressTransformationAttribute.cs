@@ -1,0 +1,55 @@
+using System;
+using System.Globalization;
+using System.Management.Automation;
+
+namespace KernelVm.PowerShell.Transforms
+{
+    /// <summary>
+    /// Turns what a person passes for an address, pfn or size into a UInt64. PowerShell types the
+    /// literal 0xC0000000 as the Int32 -1073741824 (in 5.1 and 7), and 0xFFFF810000000000 as a
+    /// negative Int64: a negative integer is read as the two's-complement pattern it was typed as.
+    /// Strings go through <see cref="NumberParser"/>.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    public sealed class AddressTransformationAttribute : ArgumentTransformationAttribute
+    {
+        public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
+        {
+            if (inputData is object[] array)
+            {
+                var result = new ulong[array.Length];
+                for (var i = 0; i < array.Length; i++)
+                {
+                    result[i] = ToUInt64(array[i]);
+                }
+
+                return result;
+            }
+
+            return ToUInt64(inputData);
+        }
+
+        internal static ulong ToUInt64(object? input)
+        {
+            var value = input is PSObject pso ? pso.BaseObject : input;
+            switch (value)
+            {
+                case Address a: return a.Value;
+                case ulong u64: return u64;
+                case uint u32: return u32;
+                case ushort u16: return u16;
+                case byte u8: return u8;
+                case int i32: return unchecked((uint)i32);
+                case long i64: return unchecked((ulong)i64);
+                case short i16: return unchecked((ushort)i16);
+                case sbyte i8: return unchecked((byte)i8);
+                case double d when d >= 0 && d <= ulong.MaxValue && Math.Floor(d) == d: return (ulong)d;
+                case decimal m when m >= 0 && m <= ulong.MaxValue && decimal.Floor(m) == m: return (ulong)m;
+                case string s when NumberParser.TryParse(s, out var parsed): return parsed;
+            }
+
+            throw new ArgumentTransformationMetadataException(string.Format(CultureInfo.InvariantCulture,
+                "Cannot read '{0}' as an address, pfn or size. Write it as 0xC0000000, C000_0000, 3221225472, 896MB or 2GB.", value));
+        }
+    }
+}
