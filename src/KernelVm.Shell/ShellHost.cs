@@ -19,6 +19,8 @@ internal sealed class ShellHost : PSHost
 
     public override PSHostUserInterface UI => _ui;
 
+    internal ShellHostUserInterface ShellUI => _ui;
+
     public override Version Version => typeof(ShellHost).Assembly.GetName().Version ?? new Version(0, 1);
 
     /// <summary>The code passed to <c>exit</c>, once a script has asked to leave.</summary>

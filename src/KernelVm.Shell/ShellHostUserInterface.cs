@@ -19,11 +19,18 @@ internal sealed class ShellHostUserInterface : PSHostUserInterface
 
     public override SecureString ReadLineAsSecureString() => throw new NotSupportedException("KernelVm.Shell does not read secure strings.");
 
-    public override void Write(string value) => Console.Out.Write(Plain(value, Console.IsOutputRedirected));
+    /// <summary>While set, formatted output goes to standard error (a terminating error being printed).</summary>
+    internal bool ToStandardError { get; set; }
+
+    private TextWriter Output => ToStandardError ? Console.Error : Console.Out;
+
+    private bool OutputRedirected => ToStandardError ? Console.IsErrorRedirected : Console.IsOutputRedirected;
+
+    public override void Write(string value) => Output.Write(Plain(value, OutputRedirected));
 
     public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => Write(value);
 
-    public override void WriteLine(string value) => Console.Out.WriteLine(Plain(value, Console.IsOutputRedirected));
+    public override void WriteLine(string value) => Output.WriteLine(Plain(value, OutputRedirected));
 
     public override void WriteErrorLine(string value) => Colored(Console.Error, ConsoleColor.Red, value);
 

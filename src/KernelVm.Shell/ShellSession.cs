@@ -25,7 +25,11 @@ internal sealed class ShellSession : IDisposable
     }
 
     /// <summary>Runs command text; like pwsh -Command, the exit code is 1 when it ended in failure.</summary>
-    internal int RunCommand(string text) => _host.ExitCode ?? (Execute(text) ? 0 : 1);
+    internal int RunCommand(string text)
+    {
+        var outcome = Execute(text);
+        return _host.ExitCode ?? (outcome == Outcome.Succeeded ? 0 : 1);
+    }
 
     /// <summary>Runs a script with arguments; like pwsh -File, 1 when it throws, else the code it exits with.</summary>
     internal int RunFile(string path, IReadOnlyList<string> arguments)
@@ -38,12 +42,8 @@ internal sealed class ShellSession : IDisposable
 
         using var ps = PowerShell.Create(_runspace);
         ps.AddScript("$global:LASTEXITCODE = 0; $__kvmArgs = $args[1]; & $args[0] @__kvmArgs").AddArgument(Path.GetFullPath(path)).AddArgument(arguments.ToArray());
-        if (!Invoke(ps))
-        {
-            return _host.ExitCode ?? 1;
-        }
-
-        return _host.ExitCode ?? LastExitCode();
+        var outcome = Invoke(ps);
+        return _host.ExitCode ?? (outcome == Outcome.Terminated ? 1 : LastExitCode());
     }
 
     /// <summary>The interactive prompt; statements that are not complete yet continue on the next line.</summary>
@@ -88,15 +88,22 @@ internal sealed class ShellSession : IDisposable
         return errors.Any(e => e.IncompleteInput);
     }
 
-    /// <summary>Runs text and prints everything as pwsh would. False when it ended in an error.</summary>
-    private bool Execute(string text)
+    private enum Outcome
+    {
+        Succeeded,
+        WroteErrors,
+        Terminated,
+    }
+
+    /// <summary>Runs text and prints everything as pwsh would.</summary>
+    private Outcome Execute(string text)
     {
         using var ps = PowerShell.Create(_runspace);
         ps.AddScript(text);
         return Invoke(ps);
     }
 
-    private bool Invoke(PowerShell ps)
+    private Outcome Invoke(PowerShell ps)
     {
         // Errors go through Out-Default with the output, so they print in pwsh's own error view.
         ps.Commands.Commands[0].MergeMyResults(PipelineResultTypes.Error, PipelineResultTypes.Output);
@@ -105,12 +112,12 @@ internal sealed class ShellSession : IDisposable
         try
         {
             ps.Invoke();
-            return !ps.HadErrors;
+            return ps.HadErrors ? Outcome.WroteErrors : Outcome.Succeeded;
         }
         catch (RuntimeException e)
         {
             Print(e.ErrorRecord);
-            return false;
+            return Outcome.Terminated;
         }
         finally
         {
@@ -118,11 +125,20 @@ internal sealed class ShellSession : IDisposable
         }
     }
 
+    /// <summary>Prints a terminating error through pwsh's error view, onto standard error.</summary>
     private void Print(ErrorRecord error)
     {
         using var ps = PowerShell.Create(_runspace);
         ps.AddCommand("Out-Default");
-        ps.Invoke(new object[] { error });
+        _host.ShellUI.ToStandardError = true;
+        try
+        {
+            ps.Invoke(new object[] { error });
+        }
+        finally
+        {
+            _host.ShellUI.ToStandardError = false;
+        }
     }
 
     private int LastExitCode()

@@ -8,8 +8,11 @@ namespace KernelVm.PowerShell.Commands
     /// </summary>
     public abstract class MachineCommand : PSCmdlet
     {
-        /// <summary>The machine to work on; by default the one most recently created in this session.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        /// <summary>
+        /// The machine to work on; by default the one most recently created in this session. A piped
+        /// machine binds here, and so does the Machine property of any KernelVm record.
+        /// </summary>
+        [Parameter(ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNull]
         public Machine? Machine { get; set; }
 

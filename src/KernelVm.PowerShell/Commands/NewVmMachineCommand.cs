@@ -2,6 +2,7 @@ using System.Management.Automation;
 using KernelVm.Layout;
 using KernelVm.Physical;
 using KernelVm.PowerShell.Completers;
+using KernelVm.PowerShell.Formatting;
 using KernelVm.PowerShell.Transforms;
 using KernelVm.Profiles;
 
@@ -57,7 +58,7 @@ namespace KernelVm.PowerShell.Commands
                 HighMem = MyInvocation.BoundParameters.ContainsKey(nameof(HighMem)) ? HighMem : null,
             };
 
-            if (!ShouldProcess(name, "Boot a " + Architecture + " machine with kernel " + KernelVersion + " and " + MemorySize + " bytes of RAM"))
+            if (!ShouldProcess(name, "Boot a " + Architecture + " machine with kernel " + KernelVersion + " and " + DisplayFormat.Size(MemorySize) + " of RAM"))
             {
                 return;
             }

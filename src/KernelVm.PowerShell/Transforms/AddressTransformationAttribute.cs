@@ -8,7 +8,8 @@ namespace KernelVm.PowerShell.Transforms
     /// Turns what a person passes for an address, pfn or size into a UInt64. PowerShell types the
     /// literal 0xC0000000 as the Int32 -1073741824 (in 5.1 and 7), and 0xFFFF810000000000 as a
     /// negative Int64: a negative integer is read as the two's-complement pattern it was typed as.
-    /// Strings go through <see cref="NumberParser"/>.
+    /// Strings go through <see cref="NumberParser"/>. Other objects pass through untouched, so that a
+    /// piped record falls through to binding by property name instead of failing here.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class AddressTransformationAttribute : ArgumentTransformationAttribute
@@ -17,24 +18,24 @@ namespace KernelVm.PowerShell.Transforms
         {
             if (inputData is object[] array)
             {
-                var result = new ulong[array.Length];
+                var result = new object[array.Length];
                 for (var i = 0; i < array.Length; i++)
                 {
-                    result[i] = ToUInt64(array[i]);
+                    result[i] = ToNumber(array[i]);
                 }
 
                 return result;
             }
 
-            return ToUInt64(inputData);
+            return ToNumber(inputData);
         }
 
-        internal static ulong ToUInt64(object? input)
+        private static object ToNumber(object? input)
         {
             var value = input is PSObject pso ? pso.BaseObject : input;
             switch (value)
             {
-                case Address a: return a.Value;
+                case Address a: return a.ToUInt64();
                 case ulong u64: return u64;
                 case uint u32: return u32;
                 case ushort u16: return u16;
@@ -46,6 +47,8 @@ namespace KernelVm.PowerShell.Transforms
                 case double d when d >= 0 && d <= ulong.MaxValue && Math.Floor(d) == d: return (ulong)d;
                 case decimal m when m >= 0 && m <= ulong.MaxValue && decimal.Floor(m) == m: return (ulong)m;
                 case string s when NumberParser.TryParse(s, out var parsed): return parsed;
+                case string or ValueType: break;
+                default: return input!;
             }
 
             throw new ArgumentTransformationMetadataException(string.Format(CultureInfo.InvariantCulture,

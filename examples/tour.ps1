@@ -1,0 +1,25 @@
+# A short tour of KernelVm. Run it with the console host:
+#   dotnet run --project src/KernelVm.Shell -- -File examples/tour.ps1
+# or in pwsh / Windows PowerShell after Import-Module ./out/KernelVm/KernelVm.psd1.
+
+# Each step ends in Out-Host so that it prints as its own table, as it would typed at a prompt.
+
+# 1. Boot the default machine: i386, 3G/1G split, kernel 2.6.24, 1 GiB of RAM.
+New-VmMachine -Name tour -Verbose | Out-Host
+
+# 2. The kernel is loaded at 1 MiB; in the direct map that is PAGE_OFFSET + 1 MiB.
+ConvertTo-PhysicalAddress 0xC0100000 | Out-Host
+
+# 3. __va goes the other way; the PhysicalAddress property binds by name, so the round trip needs no glue.
+ConvertTo-VirtualAddress 0x100000 | ConvertTo-PhysicalAddress | Out-Host
+
+# 4. Addresses compare with hex literals as typed (0xF0000000 is an Int32 to PowerShell).
+0xC0100000, 0xC8000000, 0xF7000000 | ConvertTo-PhysicalAddress | Where-Object VirtualAddress -gt 0xC4000000 | Out-Host
+
+# 5. The split decides where lowmem starts; with 4 GiB of RAM, lowmem always ends at 0xF8000000 in 2.6.24.
+'3G', '3G_OPT', '2G', '2G_OPT', '1G' | ForEach-Object { New-VmMachine -Name "split-$_" -VmSplit $_ -MemorySize 4GB } | Out-Host
+
+# 6. A high-memory page has no permanent mapping: the error says what to do instead.
+New-VmMachine -Name highmem -MemorySize 2GB | Out-Null
+ConvertTo-VirtualAddress 0x40000000 -ErrorAction SilentlyContinue -ErrorVariable problem
+"Error id: $($problem[0].FullyQualifiedErrorId)"

@@ -1,0 +1,152 @@
+using KernelVm.Layout;
+using KernelVm.Physical;
+using KernelVm.Profiles;
+
+namespace KernelVm.Core.Tests;
+
+/// <summary>Boot-time sizing against the worked examples of kernel-model.md §1 and §9.</summary>
+public sealed class MachineBootTests
+{
+    private const ulong MiB = 1UL << 20;
+    private const ulong GiB = 1UL << 30;
+
+    private static Machine Boot(ulong memory, VmSplit split = VmSplit.VMSPLIT_3G, Architecture arch = Architecture.X86,
+        HighMemSupport? highMem = null, KernelProfile? kernel = null) =>
+        Machine.Boot(new MachineConfig { MemorySize = memory, VmSplit = split, Architecture = arch, HighMem = highMem, Kernel = kernel ?? KernelProfile.V2_6_24 });
+
+    [Theory]
+    [InlineData(VmSplit.VMSPLIT_3G, 0xC0000000UL, 0x38000000UL)]
+    [InlineData(VmSplit.VMSPLIT_3G_OPT, 0xB0000000UL, 0x48000000UL)]
+    [InlineData(VmSplit.VMSPLIT_2G, 0x80000000UL, 0x78000000UL)]
+    [InlineData(VmSplit.VMSPLIT_2G_OPT, 0x78000000UL, 0x80000000UL)]
+    [InlineData(VmSplit.VMSPLIT_1G, 0x40000000UL, 0xB8000000UL)]
+    public void MaxMem_per_split_and_lowmem_ends_at_0xF8000000(VmSplit split, ulong pageOffset, ulong maxMem)
+    {
+        var m = Boot(4 * GiB, split);
+        Assert.Equal(pageOffset, m.PageOffset);
+        Assert.Equal(maxMem, m.MaxMem);
+        Assert.Equal(maxMem >> 12, m.MaxLowPfn);
+        Assert.Equal(0xF8000000UL, m.HighMemory);
+    }
+
+    [Fact]
+    public void W1_and_W2_pa_and_va()
+    {
+        Assert.Equal(0x100000UL, Boot(GiB).Pa(0xC0100000));
+        Assert.Equal(0xC0100000UL, Boot(GiB).Va(0x100000));
+        Assert.Equal(0xB0100000UL, Boot(GiB, VmSplit.VMSPLIT_3G_OPT).Va(0x100000));
+        Assert.Equal(0x80100000UL, Boot(GiB, VmSplit.VMSPLIT_2G).Va(0x100000));
+        Assert.Equal(0x78100000UL, Boot(GiB, VmSplit.VMSPLIT_2G_OPT).Va(0x100000));
+        Assert.Equal(0x40100000UL, Boot(GiB, VmSplit.VMSPLIT_1G).Va(0x100000));
+    }
+
+    [Fact]
+    public void W4_two_GiB_on_HIGHMEM4G()
+    {
+        var m = Boot(2 * GiB);
+        Assert.Equal(0x38000UL, m.MaxLowPfn);
+        Assert.Equal(0x38000UL, m.HighStartPfn);
+        Assert.Equal(0x80000UL, m.HighEndPfn);
+        Assert.Equal(0xF8000000UL, m.HighMemory);
+        Assert.Equal(new[] { "1152MB HIGHMEM available.", "896MB LOWMEM available." }, m.BootLog.Select(l => l.Text));
+    }
+
+    [Fact]
+    public void W5_512MiB_has_no_highmem()
+    {
+        var m = Boot(512 * MiB);
+        Assert.Equal(0x20000UL, m.MaxLowPfn);
+        Assert.Equal(0x20000UL, m.HighStartPfn);
+        Assert.Equal(0x20000UL, m.HighEndPfn);
+        Assert.Equal(0xE0000000UL, m.HighMemory);
+    }
+
+    [Fact]
+    public void NOHIGHMEM_uses_only_MAXMEM_and_warns()
+    {
+        var m = Boot(2 * GiB, highMem: HighMemSupport.None);
+        Assert.Equal(0x38000UL, m.MaxPfn);
+        Assert.Equal(896 * MiB, m.UsableMemory);
+        Assert.Equal(new[] { "Warning only 896MB will be used.", "Use a HIGHMEM enabled kernel." }, m.BootLog.Select(l => l.Text));
+        Assert.All(m.BootLog, l => Assert.Equal(PrintkLevel.Warning, l.Level));
+    }
+
+    [Fact]
+    public void HIGHMEM4G_trims_RAM_above_4GiB_and_HIGHMEM64G_does_not()
+    {
+        var m4 = Boot(8 * GiB);
+        Assert.Equal(1UL << 20, m4.MaxPfn);
+        Assert.Contains(m4.BootLog, l => l.Text == "Warning only 4GB will be used.");
+        var m64 = Boot(8 * GiB, arch: Architecture.X86Pae);
+        Assert.Equal(HighMemSupport.HighMem64G, m64.HighMem);
+        Assert.Equal(2UL << 20, m64.MaxPfn);
+        Assert.Equal(0x38000UL, m64.MaxLowPfn);
+    }
+
+    [Theory]
+    [InlineData(VmSplit.VMSPLIT_3G_OPT)]
+    [InlineData(VmSplit.VMSPLIT_2G_OPT)]
+    public void Pae_excludes_the_OPT_splits(VmSplit split)
+    {
+        var e = Assert.Throws<KernelVmException>(() => Boot(GiB, split, Architecture.X86Pae));
+        Assert.Equal(Errors.SplitNotAllowedWithPae, e.ErrorId);
+        Assert.Equal(split, e.Target);
+    }
+
+    [Fact]
+    public void Kernel_2_4_22_has_a_fixed_3G_split()
+    {
+        Assert.Equal(0xF8000000UL, Boot(GiB, kernel: KernelProfile.V2_4_22).HighMemory);
+        var e = Assert.Throws<KernelVmException>(() => Boot(GiB, VmSplit.VMSPLIT_2G, kernel: KernelProfile.V2_4_22));
+        Assert.Equal(Errors.SplitNotAvailable, e.ErrorId);
+    }
+
+    [Theory]
+    [InlineData(Architecture.X86, HighMemSupport.HighMem64G)]
+    [InlineData(Architecture.X86Pae, HighMemSupport.HighMem4G)]
+    [InlineData(Architecture.X86_64, HighMemSupport.HighMem4G)]
+    public void HighMem_choices_follow_Kconfig(Architecture arch, HighMemSupport highMem)
+    {
+        var e = Assert.Throws<KernelVmException>(() => Boot(GiB, arch: arch, highMem: highMem));
+        Assert.Equal(Errors.HighMemNotAllowed, e.ErrorId);
+    }
+
+    [Fact]
+    public void X86_64_maps_all_RAM_directly_W30()
+    {
+        var m = Boot(8 * GiB, arch: Architecture.X86_64);
+        Assert.Equal(0xFFFF810000100000UL, m.Va(0x100000));
+        Assert.Equal(m.MaxPfn, m.MaxLowPfn);
+        Assert.Throws<KernelVmException>(() => Boot(GiB, arch: Architecture.X86_64, kernel: KernelProfile.V2_4_22));
+    }
+
+    [Theory]
+    [InlineData(0UL)]
+    [InlineData(4UL << 20)]
+    [InlineData(65UL << 30)]
+    public void Memory_sizes_out_of_range_are_refused(ulong size)
+    {
+        var e = Assert.Throws<KernelVmException>(() => Boot(size));
+        Assert.Equal(Errors.MemorySizeInvalid, e.ErrorId);
+        Assert.Equal(size, e.Target);
+    }
+
+    [Fact]
+    public void Pa_and_va_refuse_what_they_do_not_cover()
+    {
+        var m = Boot(2 * GiB);
+        Assert.Equal(Errors.NotInDirectMap, Assert.Throws<KernelVmException>(() => m.Pa(0xBFFFFFFF)).ErrorId);
+        Assert.Equal(Errors.NotInDirectMap, Assert.Throws<KernelVmException>(() => m.Pa(0xF8000000)).ErrorId);
+        Assert.Equal(0x37FFFFFFUL, m.Pa(0xF7FFFFFF));
+        Assert.Equal(Errors.HighmemHasNoPermanentMapping, Assert.Throws<KernelVmException>(() => m.Va(0x38000000)).ErrorId);
+        Assert.Equal(Errors.PhysicalAddressBeyondRam, Assert.Throws<KernelVmException>(() => m.Va(0x80000000)).ErrorId);
+    }
+
+    [Fact]
+    public void Error_ids_are_unique()
+    {
+        var ids = typeof(Errors).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.All(typeof(Errors).GetFields().Where(f => f.IsLiteral), f => Assert.Equal(f.Name, f.GetRawConstantValue()));
+    }
+}
