@@ -18,6 +18,15 @@ namespace KernelVm
         public const string MemorySizeInvalid = "MemorySizeInvalid";
         public const string HighMemNotAllowed = "HighMemNotAllowed";
         public const string ArchitectureNotInKernel = "ArchitectureNotInKernel";
+        public const string PfnOutOfRange = "PfnOutOfRange";
+        public const string OutOfBootMemory = "OutOfBootMemory";
+        public const string VmallocReserveTooLarge = "VmallocReserveTooLarge";
+        public const string BootOptionNotInKernel = "BootOptionNotInKernel";
+        public const string BootOptionInvalid = "BootOptionInvalid";
+        public const string LayoutBug = "LayoutBug";
+        public const string NumaNotAvailable = "NumaNotAvailable";
+        public const string NodeRangeInvalid = "NodeRangeInvalid";
+        public const string ConfigValueInvalid = "ConfigValueInvalid";
 
         internal static KernelVmException NotInDirectMapAt(ulong virt, ulong pageOffset, ulong highMemory) => new(
             NotInDirectMap, FailureKind.InvalidArgument, virt,
@@ -54,6 +63,42 @@ namespace KernelVm
         internal static KernelVmException NoArchitecture(Architecture arch, string kernel) => new(
             ArchitectureNotInKernel, FailureKind.InvalidArgument, arch,
             F("The model of kernel {0} has no {1} layout.", kernel, arch));
+
+        internal static KernelVmException PfnBeyondMemMap(ulong pfn, ulong maxMapNr) => new(
+            PfnOutOfRange, FailureKind.InvalidArgument, pfn,
+            F("Pfn {0} has no struct page: pfn_valid() needs a pfn below max_mapnr ({1}).", Hex(pfn), Hex(maxMapNr)));
+
+        internal static KernelVmException BootMemExhausted(ulong size, string owner) => new(
+            OutOfBootMemory, FailureKind.InvalidArgument, size,
+            F("Bootmem cannot find {0} bytes of lowmem for {1}: the machine has too little low memory.", Hex(size), owner));
+
+        internal static KernelVmException VmallocTooLarge(ulong reserve, ulong pageOffset) => new(
+            VmallocReserveTooLarge, FailureKind.InvalidArgument, reserve,
+            F("A vmalloc reserve of {0} leaves no room for the direct map above PAGE_OFFSET {1} (MAXMEM = -PAGE_OFFSET - __VMALLOC_RESERVE).", Hex(reserve), Hex(pageOffset)));
+
+        internal static KernelVmException BootOptionMissing(string option, string kernel) => new(
+            BootOptionNotInKernel, FailureKind.InvalidArgument, option,
+            F("Kernel {0} has no {1} boot option.", kernel, option));
+
+        internal static KernelVmException BadBootOption(string option, ulong value, string why) => new(
+            BootOptionInvalid, FailureKind.InvalidArgument, value,
+            F("{0}{1} is not usable: {2}", option, Hex(value), why));
+
+        internal static KernelVmException LayoutBroken(string check, ulong value) => new(
+            LayoutBug, FailureKind.InvalidArgument, value,
+            F("This configuration does not boot: mem_init() hits BUG() because {0} ({1}).", check, Hex(value)));
+
+        internal static KernelVmException NumaUnavailable(Architecture arch, string kernel) => new(
+            NumaNotAvailable, FailureKind.InvalidArgument, arch,
+            F("NUMA is not available on {0} with kernel {1}: i386 NUMA needs HIGHMEM64G (X86Pae), and the model has NUMA for 2.6.24 only.", arch, kernel));
+
+        internal static KernelVmException BadNodes(Physical.NodeRange node, string why) => new(
+            NodeRangeInvalid, FailureKind.InvalidArgument, node,
+            F("Node range {0}-{1} is not usable: {2}", Hex(node.Start), Hex(node.End), why));
+
+        internal static KernelVmException BadConfigValue(string option, object value, string why) => new(
+            ConfigValueInvalid, FailureKind.InvalidArgument, value,
+            F("{0} = {1} is not usable: {2}", option, value, why));
 
         internal static string Hex(ulong value) => "0x" + value.ToString(value > uint.MaxValue ? "X" : "X8", CultureInfo.InvariantCulture);
 

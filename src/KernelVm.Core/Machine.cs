@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using KernelVm.Fixmap;
 using KernelVm.Layout;
 using KernelVm.Physical;
 using KernelVm.Profiles;
@@ -14,9 +15,8 @@ namespace KernelVm
         public const int PageShift = 12;
         public const ulong PageSize = 1UL << PageShift;
 
-        private const ulong MinMemory = 8UL << 20;
-        private const ulong MaxMemory32 = 64UL << 30;  // 36-bit PAE physical addresses
-        private const ulong MaxMemory64 = 1UL << 46;   // x86-64 MAXMEM (include/asm-x86/page_64.h)
+        /// <summary>CONFIG_PHYSICAL_START on i386: the kernel is loaded at 1 MiB.</summary>
+        public const ulong PhysicalStart = 0x100000;
 
         private readonly List<BootMessage> _bootLog = new();
 
@@ -24,9 +24,7 @@ namespace KernelVm
         {
             Config = config;
             HighMem = highMem;
-            PageOffset = config.Architecture == Architecture.X86_64
-                ? config.Kernel.PageOffset64!.Value
-                : SplitTable.PageOffset(config.VmSplit);
+            PageOffset = Is64Bit ? config.Kernel.PageOffset64!.Value : SplitTable.PageOffset(config.VmSplit);
         }
 
         public MachineConfig Config { get; }
@@ -39,11 +37,20 @@ namespace KernelVm
 
         public VmSplit VmSplit => Config.VmSplit;
 
+        public KernelConfig Options => Config.Options;
+
         /// <summary>The resolved "High Memory Support" choice.</summary>
         public HighMemSupport HighMem { get; }
 
+        public bool IsPae => Architecture == Architecture.X86Pae;
+
+        public bool Is64Bit => Architecture == Architecture.X86_64;
+
         /// <summary>PAGE_OFFSET: where the direct map starts.</summary>
         public ulong PageOffset { get; }
+
+        /// <summary>__VMALLOC_RESERVE after vmalloc= and reservetop=.</summary>
+        public ulong VmallocReserve { get; private set; }
 
         /// <summary>MAXMEM: the most RAM the direct map can hold.</summary>
         public ulong MaxMem { get; private set; }
@@ -62,16 +69,34 @@ namespace KernelVm
         /// <summary>high_memory: the virtual address just past the direct map.</summary>
         public ulong HighMemory { get; private set; }
 
+        /// <summary>enum fixed_addresses for this kernel and config.</summary>
+        public FixmapEnum Fixmaps { get; private set; } = null!;
+
+        /// <summary>The virtual layout, bottom to top.</summary>
+        public KernelLayout Layout { get; private set; } = null!;
+
+        /// <summary>Nodes, zones and mem_map.</summary>
+        public PhysicalMemory Memory { get; private set; } = null!;
+
+        /// <summary>What boot reserved in physical memory: page 0, the kernel image, mem_map, page tables.</summary>
+        public IReadOnlyList<PhysicalRange> Reserved => BootMem.Reserved;
+
         /// <summary>What the kernel printed while it booted, in order.</summary>
         public IReadOnlyList<BootMessage> BootLog => _bootLog;
 
+        /// <summary>KM_TYPE_NR for this kernel and config.</summary>
+        public int KmTypeNr => Kernel.KmTypeNr(Options.DebugHighmem);
+
         private LowHighSplit Pfns { get; set; }
 
-        /// <summary>Validates the configuration as Kconfig would, then boots.</summary>
+        private BootMem BootMem { get; set; } = null!;
+
+        /// <summary>Validates the configuration as Kconfig would, then boots as setup_arch() does.</summary>
         public static Machine Boot(MachineConfig config)
         {
-            var machine = new Machine(config, ResolveHighMem(config));
-            machine.SizeMemory();
+            var machine = new Machine(config, BootValidation.ResolveHighMem(config));
+            BootValidation.CheckOptions(config, machine.HighMem);
+            machine.BootKernel();
             return machine;
         }
 
@@ -102,69 +127,37 @@ namespace KernelVm
             return phys + PageOffset;
         }
 
-        private static HighMemSupport ResolveHighMem(MachineConfig config)
+        /// <summary>
+        /// virt_addr_valid(). 2.6.24 only checks pfn_valid(__pa(v) >> PAGE_SHIFT), and __pa wraps in
+        /// 32 bits, so vmalloc and even user addresses can pass (worked example W21).
+        /// </summary>
+        public bool VirtAddrValid(ulong virt)
         {
-            var arch = config.Architecture;
-            if (arch == Architecture.X86_64)
-            {
-                if (config.Kernel.PageOffset64 is null)
-                {
-                    throw Errors.NoArchitecture(arch, config.Kernel.Version);
-                }
-
-                if (config.HighMem is { } h && h != HighMemSupport.None)
-                {
-                    throw Errors.HighMemConflict(h, arch, "x86-64 maps all RAM directly and has no high memory.");
-                }
-
-                return HighMemSupport.None;
-            }
-
-            if (arch == Architecture.X86Pae && !SplitTable.AllowedWithPae(config.VmSplit))
-            {
-                throw Errors.SplitWithPae(config.VmSplit);
-            }
-
-            if (!config.Kernel.HasVmSplitOption && config.VmSplit != VmSplit.VMSPLIT_3G)
-            {
-                throw Errors.SplitUnavailable(config.VmSplit, config.Kernel.Version);
-            }
-
-            // Kconfig: HIGHMEM64G selects X86_PAE, and X86_PAE depends on !HIGHMEM4G.
-            var highMem = config.HighMem ?? (arch == Architecture.X86Pae ? HighMemSupport.HighMem64G : HighMemSupport.HighMem4G);
-            if (arch == Architecture.X86 && highMem == HighMemSupport.HighMem64G)
-            {
-                throw Errors.HighMemConflict(highMem, arch, "HIGHMEM64G selects X86_PAE; use the X86Pae architecture.");
-            }
-
-            if (arch == Architecture.X86Pae && highMem == HighMemSupport.HighMem4G)
-            {
-                throw Errors.HighMemConflict(highMem, arch, "X86_PAE depends on !HIGHMEM4G; use HighMem64G or None.");
-            }
-
-            return highMem;
+            var pa = Is64Bit ? virt - PageOffset : (uint)(virt - PageOffset);
+            return Memory.PfnValid(pa >> PageShift);
         }
 
-        private void SizeMemory()
+        private void BootKernel()
         {
-            var size = Config.MemorySize;
-            var max = Architecture == Architecture.X86_64 ? MaxMemory64 : MaxMemory32;
-            if (size < MinMemory || size > max)
+            var maxPfn = Config.MemorySize >> PageShift;
+            var boot = Config.Boot;
+            VmallocReserve = (boot.Vmalloc ?? Kernel.VmallocReserve) + (boot.ReserveTop ?? 0);
+            if (Is64Bit)
             {
-                throw Errors.BadMemorySize(size, "it must be at least " + Errors.Hex(MinMemory) + " (8 MiB) and at most " + Errors.Hex(max) + ".");
-            }
-
-            var maxPfn = size >> PageShift;
-            if (Architecture == Architecture.X86_64)
-            {
-                MaxMem = MaxMemory64 - 1;
+                MaxMem = (1UL << 46) - 1;
                 Pfns = new LowHighSplit(maxPfn, maxPfn);
             }
             else
             {
-                // MAXMEM = -__PAGE_OFFSET - __VMALLOC_RESERVE, in 32-bit unsigned arithmetic.
-                MaxMem = unchecked((uint)(0u - (uint)PageOffset - Kernel.VmallocReserve));
-                Pfns = MemorySizing.FindMaxLowPfn(maxPfn, MaxMem >> PageShift, HighMem, _bootLog);
+                // MAXMEM = -__PAGE_OFFSET - __VMALLOC_RESERVE, computed in 32 bits.
+                var maxMem = (1L << 32) - (long)PageOffset - (long)VmallocReserve;
+                if (maxMem < (long)(PhysicalMemory.MaxDmaPfn << PageShift))
+                {
+                    throw Errors.VmallocTooLarge(VmallocReserve, PageOffset);
+                }
+
+                MaxMem = (ulong)maxMem;
+                Pfns = MemorySizing.FindMaxLowPfn(maxPfn, MaxMem >> PageShift, HighMem, boot.HighMem >> PageShift, _bootLog);
                 if (HighMem != HighMemSupport.None)
                 {
                     MemorySizing.LogLowHigh(Pfns, _bootLog);
@@ -173,6 +166,50 @@ namespace KernelVm
 
             // setup_memory: high_memory = __va(highstart_pfn * PAGE_SIZE - 1) + 1.
             HighMemory = PageOffset + (HighStartPfn << PageShift);
+            Fixmaps = new FixmapEnum(Is64Bit ? Kernel.FixmapX86_64! : Kernel.FixmapX86,
+                new FixmapInputs(Options, HighMem != HighMemSupport.None, KmTypeNr));
+            Layout = Is64Bit
+                ? LayoutBuilder.Build64(PageOffset, HighMemory, Kernel.VmemmapBase64!.Value, Kernel.FixaddrTop64, Fixmaps)
+                : LayoutBuilder.Build32(PageOffset, HighMemory, FixaddrTop(),
+                Fixmaps, IsPae, HighMem != HighMemSupport.None, Kernel.FixedPkmapBase, boot.ReserveTop is not null);
+            BootValidation.CheckLayout(Layout);
+
+            BootMem = new BootMem(MaxLowPfn << PageShift);
+            BootMem.Reserve(0, PageSize, "BIOS data page (page 0)");
+            BootMem.Reserve(PhysicalStart, PhysicalStart + Config.KernelImageSize, "kernel image");
+            Memory = new PhysicalMemory(PhysicalMemoryInputsFor(), BootMem, _bootLog);
+        }
+
+        /// <summary>FIXADDR_TOP: reservetop= moves it to -reserve - PAGE_SIZE (reserve_top_address()).</summary>
+        private ulong FixaddrTop() =>
+            Config.Boot.ReserveTop is { } reserve ? (uint)(0u - (uint)reserve - (uint)PageSize) : Kernel.FixaddrTop;
+
+        private PhysicalMemoryInputs PhysicalMemoryInputsFor()
+        {
+            var nodes = new List<(ulong, ulong)>();
+            foreach (var node in Config.Nodes)
+            {
+                nodes.Add((node.Start >> PageShift, System.Math.Min(node.End >> PageShift, MaxPfn)));
+            }
+
+            if (nodes.Count == 0)
+            {
+                nodes.Add((0, HighMem == HighMemSupport.None ? MaxLowPfn : HighEndPfn));
+            }
+
+            return new PhysicalMemoryInputs
+            {
+                MaxLowPfn = MaxLowPfn,
+                HighEndPfn = HighEndPfn,
+                PageOffset = PageOffset,
+                Model = Is64Bit ? MemoryModel.SparsememVmemmap : Config.Nodes.Count > 0 ? MemoryModel.Discontigmem : MemoryModel.Flatmem,
+                Legacy = Kernel.LegacyZoneInit,
+                VmemmapBase = Is64Bit ? Kernel.VmemmapBase64 : null,
+                StructPageSize = Kernel.StructPageSize(Architecture, HighMem != HighMemSupport.None),
+                Flags = Kernel.PageFlags(Architecture, Config.Nodes.Count > 0),
+                ZoneTypes = Kernel.ZoneTypes(Architecture, HighMem != HighMemSupport.None),
+                NodeRanges = nodes,
+            };
         }
     }
 }

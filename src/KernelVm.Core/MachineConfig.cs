@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using KernelVm.Layout;
+using KernelVm.Physical;
 using KernelVm.Profiles;
 
 namespace KernelVm
@@ -19,5 +21,21 @@ namespace KernelVm
 
         /// <summary>The "High Memory Support" choice; null means the Kconfig default for the architecture.</summary>
         public HighMemSupport? HighMem { get; init; }
+
+        /// <summary>The configuration options that shape the layout.</summary>
+        public KernelConfig Options { get; init; } = KernelConfig.R1;
+
+        public CpuFeatures Cpu { get; init; } = new();
+
+        public BootOptions Boot { get; init; } = new();
+
+        /// <summary>NUMA nodes' physical ranges; empty for a UMA machine (contig_page_data).</summary>
+        public IReadOnlyList<NodeRange> Nodes { get; init; } = System.Array.Empty<NodeRange>();
+
+        /// <summary>
+        /// The kernel image from _text to the end of its bootmem bitmap, loaded at 1 MiB. A model
+        /// assumption (real sizes depend on the config); it decides which low pages boot keeps reserved.
+        /// </summary>
+        public ulong KernelImageSize { get; init; } = 4UL << 20;
     }
 }

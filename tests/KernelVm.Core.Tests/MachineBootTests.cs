@@ -48,7 +48,7 @@ public sealed class MachineBootTests
         Assert.Equal(0x38000UL, m.HighStartPfn);
         Assert.Equal(0x80000UL, m.HighEndPfn);
         Assert.Equal(0xF8000000UL, m.HighMemory);
-        Assert.Equal(new[] { "1152MB HIGHMEM available.", "896MB LOWMEM available." }, m.BootLog.Select(l => l.Text));
+        Assert.Equal(new[] { "1152MB HIGHMEM available.", "896MB LOWMEM available." }, m.BootLog.Take(2).Select(l => l.Text));
     }
 
     [Fact]
@@ -67,8 +67,9 @@ public sealed class MachineBootTests
         var m = Boot(2 * GiB, highMem: HighMemSupport.None);
         Assert.Equal(0x38000UL, m.MaxPfn);
         Assert.Equal(896 * MiB, m.UsableMemory);
-        Assert.Equal(new[] { "Warning only 896MB will be used.", "Use a HIGHMEM enabled kernel." }, m.BootLog.Select(l => l.Text));
-        Assert.All(m.BootLog, l => Assert.Equal(PrintkLevel.Warning, l.Level));
+        Assert.Equal(new[] { "Warning only 896MB will be used.", "Use a HIGHMEM enabled kernel." }, m.BootLog.Take(2).Select(l => l.Text));
+        Assert.All(m.BootLog.Take(2), l => Assert.Equal(PrintkLevel.Warning, l.Level));
+        Assert.DoesNotContain(m.BootLog, l => l.Text.Contains("HIGHMEM available"));
     }
 
     [Fact]
@@ -122,7 +123,7 @@ public sealed class MachineBootTests
 
     [Theory]
     [InlineData(0UL)]
-    [InlineData(4UL << 20)]
+    [InlineData(16UL << 20)]
     [InlineData(65UL << 30)]
     public void Memory_sizes_out_of_range_are_refused(ulong size)
     {

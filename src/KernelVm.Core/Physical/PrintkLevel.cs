@@ -6,5 +6,6 @@ namespace KernelVm.Physical
         Warning = 4,
         Notice = 5,
         Info = 6,
+        Debug = 7,
     }
 }

@@ -1,0 +1,147 @@
+using KernelVm.Layout;
+using KernelVm.Profiles;
+
+namespace KernelVm
+{
+    /// <summary>The configuration rules Kconfig and early boot enforce, checked before anything is built.</summary>
+    internal static class BootValidation
+    {
+        private const ulong MinMemory = 32UL << 20;
+        private const ulong MaxMemory32 = 64UL << 30;  // 36-bit PAE physical addresses
+        private const ulong MaxMemory64 = 1UL << 46;   // x86-64 MAXMEM (include/asm-x86/page_64.h)
+
+        internal static HighMemSupport ResolveHighMem(MachineConfig config)
+        {
+            var arch = config.Architecture;
+            if (arch == Architecture.X86_64)
+            {
+                if (config.Kernel.PageOffset64 is null)
+                {
+                    throw Errors.NoArchitecture(arch, config.Kernel.Version);
+                }
+
+                if (config.HighMem is { } h && h != HighMemSupport.None)
+                {
+                    throw Errors.HighMemConflict(h, arch, "x86-64 maps all RAM directly and has no high memory.");
+                }
+
+                return HighMemSupport.None;
+            }
+
+            if (arch == Architecture.X86Pae && !SplitTable.AllowedWithPae(config.VmSplit))
+            {
+                throw Errors.SplitWithPae(config.VmSplit);
+            }
+
+            if (!config.Kernel.HasVmSplitOption && config.VmSplit != VmSplit.VMSPLIT_3G)
+            {
+                throw Errors.SplitUnavailable(config.VmSplit, config.Kernel.Version);
+            }
+
+            // Kconfig: HIGHMEM64G selects X86_PAE, and X86_PAE depends on !HIGHMEM4G.
+            var highMem = config.HighMem ?? (arch == Architecture.X86Pae ? HighMemSupport.HighMem64G : HighMemSupport.HighMem4G);
+            if (arch == Architecture.X86 && highMem == HighMemSupport.HighMem64G)
+            {
+                throw Errors.HighMemConflict(highMem, arch, "HIGHMEM64G selects X86_PAE; use the X86Pae architecture.");
+            }
+
+            if (arch == Architecture.X86Pae && highMem == HighMemSupport.HighMem4G)
+            {
+                throw Errors.HighMemConflict(highMem, arch, "X86_PAE depends on !HIGHMEM4G; use HighMem64G or None.");
+            }
+
+            return highMem;
+        }
+
+        internal static void CheckOptions(MachineConfig config, HighMemSupport highMem)
+        {
+            var size = config.MemorySize;
+            var max = config.Architecture == Architecture.X86_64 ? MaxMemory64 : MaxMemory32;
+            if (size < MinMemory || size > max)
+            {
+                throw Errors.BadMemorySize(size, "it must be at least " + Errors.Hex(MinMemory) + " (32 MiB) and at most " + Errors.Hex(max) + ".");
+            }
+
+            var options = config.Options;
+            if (options.NrCpus < 1 || options.NrCpus > 255)
+            {
+                throw Errors.BadConfigValue(nameof(KernelConfig.NrCpus), options.NrCpus, "NR_CPUS ranges from 1 (UP) to 255 on i386.");
+            }
+
+            var boot = config.Boot;
+            if (boot.Vmalloc is not null && !config.Kernel.HasVmallocOption)
+            {
+                throw Errors.BootOptionMissing("vmalloc=", config.Kernel.Version);
+            }
+
+            if (boot.ReserveTop is { } reserve)
+            {
+                if (!config.Kernel.HasReserveTop || config.Architecture == Architecture.X86_64)
+                {
+                    throw Errors.BootOptionMissing("reservetop=", config.Kernel.Version + " " + config.Architecture);
+                }
+
+                if (reserve % Machine.PageSize != 0 || reserve >= 1UL << 30)
+                {
+                    throw Errors.BadBootOption("reservetop=", reserve, "a whole number of pages below 1 GiB is expected (FIXADDR_TOP becomes -reserve - PAGE_SIZE).");
+                }
+            }
+
+            if (boot.HighMem is not null && config.Architecture == Architecture.X86_64)
+            {
+                throw Errors.BootOptionMissing("highmem=", config.Kernel.Version + " X86_64");
+            }
+
+            CheckNodes(config);
+        }
+
+        /// <summary>The BUG()s and BUG_ON()s of mem_init() (arch/x86/mm/init_32.c) that check the virtual layout.</summary>
+        internal static void CheckLayout(KernelLayout layout)
+        {
+            if (layout.PkmapBase is { } pkmap && pkmap + (ulong)layout.LastPkmap * Machine.PageSize >= layout.FixaddrStart)
+            {
+                throw Errors.LayoutBroken("fixmap and kmap areas overlap", pkmap);
+            }
+
+            if (layout.VmallocStart > layout.VmallocEnd)
+            {
+                throw Errors.LayoutBroken("VMALLOC_START > VMALLOC_END", layout.VmallocStart);
+            }
+
+            if (layout.HighMemory > layout.VmallocStart)
+            {
+                throw Errors.LayoutBroken("high_memory > VMALLOC_START", layout.HighMemory);
+            }
+        }
+
+        private static void CheckNodes(MachineConfig config)
+        {
+            var nodes = config.Nodes;
+            if (nodes.Count == 0)
+            {
+                return;
+            }
+
+            if (config.Architecture == Architecture.X86 || !config.Kernel.HasNuma)
+            {
+                throw Errors.NumaUnavailable(config.Architecture, config.Kernel.Version);
+            }
+
+            ulong expected = 0;
+            foreach (var node in nodes)
+            {
+                if (node.Start != expected || node.End <= node.Start || node.Start % Machine.PageSize != 0 || node.End % Machine.PageSize != 0)
+                {
+                    throw Errors.BadNodes(node, "nodes must be page aligned, in order, and cover RAM from 0 without gaps.");
+                }
+
+                expected = node.End;
+            }
+
+            if (expected != config.MemorySize)
+            {
+                throw Errors.BadNodes(nodes[nodes.Count - 1], "the last node must end at the end of RAM (" + Errors.Hex(config.MemorySize) + ").");
+            }
+        }
+    }
+}

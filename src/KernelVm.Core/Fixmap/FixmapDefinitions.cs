@@ -1,0 +1,70 @@
+using System.Collections.Generic;
+using static KernelVm.Fixmap.FixmapSlotDefinition;
+
+namespace KernelVm.Fixmap
+{
+    /// <summary>The enum fixed_addresses of each kernel version, line by line, with each line's #ifdef.</summary>
+    internal static class FixmapDefinitions
+    {
+        /// <summary>Temporary boot-time mappings for early ioremap (NR_FIX_BTMAPS).</summary>
+        private const int NrFixBtmaps = 16;
+
+        /// <summary>FIX_ACPI_PAGES (include/asm-x86/acpi_32.h).</summary>
+        private const int FixAcpiPages = 4;
+
+        /// <summary>include/asm-x86/fixmap_32.h, v2.6.24.</summary>
+        internal static IReadOnlyList<FixmapSlotDefinition> X86V2_6_24 { get; } = new[]
+        {
+            Always("FIX_HOLE"),
+            Always("FIX_VDSO"),
+            Always("FIX_DBGP_BASE"),
+            Always("FIX_EARLYCON_MEM_BASE"),
+            When("FIX_APIC_BASE", c => c.X86LocalApic),
+            new FixmapSlotDefinition("FIX_IO_APIC_BASE_0", "FIX_IO_APIC_BASE_END", i => i.Config.X86IoApic ? 64 : 0), // MAX_IO_APICS, apicdef_32.h
+            When("FIX_CO_CPU", c => c.X86VisWsApic),
+            When("FIX_CO_APIC", c => c.X86VisWsApic),
+            When("FIX_LI_PCIA", c => c.X86VisWsApic),
+            When("FIX_LI_PCIB", c => c.X86VisWsApic),
+            When("FIX_F00F_IDT", c => c.X86F00fBug),
+            When("FIX_CYCLONE_TIMER", c => c.X86CycloneTimer),
+            KmapSlots(),
+            new FixmapSlotDefinition("FIX_ACPI_BEGIN", "FIX_ACPI_END", i => i.Config.Acpi ? FixAcpiPages : 0),
+            When("FIX_PCIE_MCFG", c => c.PciMmconfig),
+            When("FIX_PARAVIRT_BOOTMAP", c => c.Paravirt),
+            new FixmapSlotDefinition("FIX_BTMAP_END", "FIX_BTMAP_BEGIN", _ => NrFixBtmaps, bootTime: true),
+            Always("FIX_WP_TEST", bootTime: true),
+        };
+
+        /// <summary>include/asm-i386/fixmap.h, v2.4.22: no FIX_HOLE, FIX_VDSO or FIX_WP_TEST.</summary>
+        internal static IReadOnlyList<FixmapSlotDefinition> X86V2_4_22 { get; } = new[]
+        {
+            When("FIX_APIC_BASE", c => c.X86LocalApic),
+            new FixmapSlotDefinition("FIX_IO_APIC_BASE_0", "FIX_IO_APIC_BASE_END", i => i.Config.X86IoApic ? 8 : 0), // MAX_IO_APICS, mpspec.h
+            When("FIX_CO_CPU", c => c.X86VisWsApic),
+            When("FIX_CO_APIC", c => c.X86VisWsApic),
+            When("FIX_LI_PCIA", c => c.X86VisWsApic),
+            When("FIX_LI_PCIB", c => c.X86VisWsApic),
+            When("FIX_F00F_IDT", c => c.X86F00fBug),
+            When("FIX_CYCLONE_TIMER", c => c.X86CycloneTimer),
+            KmapSlots(),
+            new FixmapSlotDefinition("FIX_ACPI_BEGIN", "FIX_ACPI_END", i => i.Config.Acpi ? FixAcpiPages : 0),
+            new FixmapSlotDefinition("FIX_BTMAP_END", "FIX_BTMAP_BEGIN", _ => NrFixBtmaps, bootTime: true),
+        };
+
+        /// <summary>include/asm-x86/fixmap_64.h, v2.6.24: the vsyscall pages, then hardware slots; no kmap slots.</summary>
+        internal static IReadOnlyList<FixmapSlotDefinition> X86_64V2_6_24 { get; } = new[]
+        {
+            new FixmapSlotDefinition("VSYSCALL_LAST_PAGE", "VSYSCALL_FIRST_PAGE", _ => 2048), // (VSYSCALL_END - VSYSCALL_START) >> PAGE_SHIFT
+            Always("VSYSCALL_HPET"),
+            Always("FIX_DBGP_BASE"),
+            Always("FIX_EARLYCON_MEM_BASE"),
+            Always("FIX_HPET_BASE"),
+            Always("FIX_APIC_BASE"),
+            new FixmapSlotDefinition("FIX_IO_APIC_BASE_0", "FIX_IO_APIC_BASE_END", _ => 128), // MAX_IO_APICS on x86-64
+        };
+
+        /// <summary>FIX_KMAP_BEGIN ... FIX_KMAP_END: KM_TYPE_NR slots per CPU, under CONFIG_HIGHMEM.</summary>
+        private static FixmapSlotDefinition KmapSlots() =>
+            new("FIX_KMAP_BEGIN", "FIX_KMAP_END", i => i.HighMem ? i.KmTypeNr * i.Config.NrCpus : 0);
+    }
+}

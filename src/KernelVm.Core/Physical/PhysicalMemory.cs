@@ -1,0 +1,289 @@
+using System.Collections.Generic;
+using System.Globalization;
+using KernelVm.Profiles;
+
+namespace KernelVm.Physical
+{
+    /// <summary>
+    /// Nodes, zones and mem_map as free_area_init_nodes() builds them (mm/page_alloc.c, 2.6.24),
+    /// with pfn_to_page() and friends for the machine's memory model.
+    /// </summary>
+    public sealed class PhysicalMemory
+    {
+        /// <summary>MAX_ORDER_NR_PAGES: alloc_node_mem_map() rounds each node's map to this many pages.</summary>
+        private const ulong MaxOrderNrPages = 1UL << 10;
+
+        /// <summary>__pa(MAX_DMA_ADDRESS) >> PAGE_SHIFT: ZONE_DMA is the first 16 MiB.</summary>
+        internal const ulong MaxDmaPfn = (16UL << 20) >> Machine.PageShift;
+
+        /// <summary>MAX_DMA32_PFN: ZONE_DMA32 ends at 4 GiB (x86-64).</summary>
+        private const ulong MaxDma32Pfn = 1UL << 20;
+
+        private readonly List<Node> _nodes = new();
+        private readonly List<Zone> _zones = new();
+        private readonly PageFlagLayout _flags;
+        private readonly BootMem _bootMem;
+        private readonly ulong _maxLowPfn;
+
+        internal PhysicalMemory(PhysicalMemoryInputs inputs, BootMem bootMem, ICollection<BootMessage> log)
+        {
+            _bootMem = bootMem;
+            _maxLowPfn = inputs.MaxLowPfn;
+            Model = inputs.Model;
+            StructPageSize = inputs.StructPageSize;
+            _flags = inputs.Flags;
+            VmemmapBase = inputs.VmemmapBase;
+            if (inputs.Legacy)
+            {
+                FreeAreaInit24(inputs, log);
+            }
+            else
+            {
+                FreeAreaInitNodes(inputs, log);
+            }
+        }
+
+        public MemoryModel Model { get; }
+
+        /// <summary>sizeof(struct page) for this kernel and architecture.</summary>
+        public ulong StructPageSize { get; }
+
+        /// <summary>mem_map (FLATMEM), or the first node's node_mem_map.</summary>
+        public ulong MemMap => _nodes[0].NodeMemMap - _nodes[0].StartPfn * StructPageSize;
+
+        /// <summary>x86-64's vmemmap, or null.</summary>
+        public ulong? VmemmapBase { get; }
+
+        public IReadOnlyList<Node> Nodes => _nodes;
+
+        /// <summary>Every zone of every node, node by node in zone order.</summary>
+        public IReadOnlyList<Zone> Zones => _zones;
+
+        /// <summary>One past the last pfn with a struct page (max_mapnr on FLATMEM).</summary>
+        public ulong MaxMapNr => _nodes[_nodes.Count - 1].EndPfn;
+
+        /// <summary>pfn_valid().</summary>
+        public bool PfnValid(ulong pfn) => pfn < MaxMapNr;
+
+        public Zone ZoneOf(ulong pfn)
+        {
+            foreach (var zone in _zones)
+            {
+                if (zone.Contains(pfn))
+                {
+                    return zone;
+                }
+            }
+
+            throw Errors.PfnBeyondMemMap(pfn, MaxMapNr);
+        }
+
+        public Node NodeOf(ulong pfn)
+        {
+            foreach (var node in _nodes)
+            {
+                if (node.Contains(pfn))
+                {
+                    return node;
+                }
+            }
+
+            throw Errors.PfnBeyondMemMap(pfn, MaxMapNr);
+        }
+
+        /// <summary>pfn_to_page(): the simulated address of a page's struct page.</summary>
+        public ulong PfnToPage(ulong pfn) => Model switch
+        {
+            MemoryModel.SparsememVmemmap => VmemmapBase!.Value + pfn * StructPageSize,
+            _ => NodeOf(pfn) is var node ? node.NodeMemMap + (pfn - node.StartPfn) * StructPageSize : 0,
+        };
+
+        /// <summary>page_to_pfn(): the pfn of a struct page address, or null when the address is not one.</summary>
+        public ulong? PageToPfn(ulong pageAddress)
+        {
+            foreach (var node in _nodes)
+            {
+                var first = PfnToPage(node.StartPfn);
+                if (pageAddress >= first && (pageAddress - first) % StructPageSize == 0 && (pageAddress - first) / StructPageSize < node.SpannedPages)
+                {
+                    return node.StartPfn + (pageAddress - first) / StructPageSize;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The page descriptor of a pfn, as boot left it: reserved if bootmem never released it, else free.</summary>
+        public PageDescriptor GetPage(ulong pfn)
+        {
+            var zone = ZoneOf(pfn);
+            var reserved = pfn < _maxLowPfn && _bootMem.IsReserved(pfn << Machine.PageShift);
+            var flags = _flags.ZoneBits(zone.NodeId, zone.Index) | (reserved ? 1UL << _flags.PgReserved : 0);
+            return new PageDescriptor(pfn, PfnToPage(pfn), flags, _flags.Names(flags), reserved ? 1 : 0, -1, zone);
+        }
+
+        private void FreeAreaInitNodes(PhysicalMemoryInputs inputs, ICollection<BootMessage> log)
+        {
+            var types = inputs.ZoneTypes;
+            var maxZonePfn = new ulong[types.Count];
+            for (var i = 0; i < types.Count; i++)
+            {
+                maxZonePfn[i] = types[i] switch
+                {
+                    ZoneType.DMA => MaxDmaPfn,
+                    ZoneType.DMA32 => MaxDma32Pfn,
+                    ZoneType.Normal => inputs.MaxLowPfn,
+                    ZoneType.HighMem => inputs.HighEndPfn,
+                    _ => 0,
+                };
+            }
+
+            // Zone i starts where zone i-1 ends; ZONE_MOVABLE stays empty without kernelcore=.
+            var lowest = new ulong[types.Count];
+            var highest = new ulong[types.Count];
+            lowest[0] = inputs.NodeRanges[0].Start;
+            highest[0] = maxZonePfn[0];
+            for (var i = 1; i < types.Count; i++)
+            {
+                if (types[i] == ZoneType.Movable)
+                {
+                    continue;
+                }
+
+                lowest[i] = highest[i - 1];
+                highest[i] = System.Math.Max(maxZonePfn[i], lowest[i]);
+            }
+
+            log.Add(Info("Zone PFN ranges:"));
+            for (var i = 0; i < types.Count; i++)
+            {
+                if (types[i] != ZoneType.Movable)
+                {
+                    log.Add(Info(F("  {0,-8} {1,8} -> {2,8}", ZoneName(types[i]), lowest[i], highest[i])));
+                }
+            }
+
+            log.Add(Info("Movable zone start PFN for each node"));
+            log.Add(Info(F("early_node_map[{0}] active PFN ranges", inputs.NodeRanges.Count)));
+            for (var n = 0; n < inputs.NodeRanges.Count; n++)
+            {
+                log.Add(Info(F("  {0,3}: {1,8} -> {2,8}", n, inputs.NodeRanges[n].Start, inputs.NodeRanges[n].End)));
+            }
+
+            for (var n = 0; n < inputs.NodeRanges.Count; n++)
+            {
+                FreeAreaInitNode(n, inputs, types, lowest, highest, log);
+            }
+        }
+
+        /// <summary>free_area_init_node(): size the node, place its mem_map, then free_area_init_core() per zone.</summary>
+        private void FreeAreaInitNode(int nid, PhysicalMemoryInputs inputs, IReadOnlyList<ZoneType> types, ulong[] lowest, ulong[] highest, ICollection<BootMessage> log)
+        {
+            var (nodeStart, nodeEnd) = inputs.NodeRanges[nid];
+            var nodeMemMap = AllocNodeMemMap(nid, nodeStart, nodeEnd, inputs, out var mapPhysical, out var mapBytes);
+            log.Add(new BootMessage(PrintkLevel.Debug, F("On node {0} totalpages: {1}", nid, nodeEnd - nodeStart)));
+
+            var zones = new List<Zone>();
+            var zoneStart = nodeStart;
+            for (var i = 0; i < types.Count; i++)
+            {
+                // zone_spanned_pages_in_node(): the zone's arch range clipped to the node.
+                ulong size = 0;
+                if (types[i] != ZoneType.Movable && highest[i] >= nodeStart && lowest[i] <= nodeEnd)
+                {
+                    size = System.Math.Min(highest[i], nodeEnd) - System.Math.Max(lowest[i], nodeStart);
+                }
+
+                var realSize = size;
+                var memmapPages = (size * StructPageSize) >> Machine.PageShift;
+                if (realSize >= memmapPages)
+                {
+                    realSize -= memmapPages;
+                    log.Add(new BootMessage(PrintkLevel.Debug, F("  {0} zone: {1} pages used for memmap", ZoneName(types[i]), memmapPages)));
+                }
+                else
+                {
+                    log.Add(new BootMessage(PrintkLevel.Warning, F("  {0} zone: {1} pages exceeds realsize {2}", ZoneName(types[i]), memmapPages, realSize)));
+                }
+
+                // dma_reserve is 0: nothing asks set_dma_reserve() on a PC.
+                if (i == 0 && realSize > 0)
+                {
+                    log.Add(new BootMessage(PrintkLevel.Debug, F("  {0} zone: 0 pages reserved", ZoneName(types[i]))));
+                }
+
+                var zone = new Zone(nid, types[i], i, zoneStart, size, memmapPages, realSize,
+                    nodeMemMap + (zoneStart - nodeStart) * StructPageSize, hasPerCpuLists: true);
+                if (realSize > 0)
+                {
+                    log.Add(new BootMessage(PrintkLevel.Debug, F("  {0} zone: {1} pages, LIFO batch:{2}", ZoneName(types[i]), realSize, zone.LifoBatch!.Value)));
+                }
+
+                zones.Add(zone);
+                _zones.Add(zone);
+                zoneStart += size;
+            }
+
+            _nodes.Add(new Node(nid, nodeStart, nodeEnd - nodeStart, nodeMemMap, mapPhysical, mapBytes, zones));
+        }
+
+        /// <summary>
+        /// alloc_node_mem_map(): round the node to MAX_ORDER_NR_PAGES, allocate that many struct pages
+        /// from bootmem with the goal __pa(MAX_DMA_ADDRESS), and point node_mem_map at node_start_pfn's entry.
+        /// </summary>
+        private ulong AllocNodeMemMap(int nid, ulong startPfn, ulong endPfn, PhysicalMemoryInputs inputs, out ulong? physical, out ulong bytes)
+        {
+            var start = startPfn & ~(MaxOrderNrPages - 1);
+            var end = (endPfn + MaxOrderNrPages - 1) & ~(MaxOrderNrPages - 1);
+            bytes = (end - start) * StructPageSize;
+            if (Model == MemoryModel.SparsememVmemmap)
+            {
+                // The map is virtually contiguous at vmemmap; vmemmap_populate() backs it section by section.
+                physical = null;
+                return VmemmapBase!.Value + startPfn * StructPageSize;
+            }
+
+            var goal = System.Math.Max(MaxDmaPfn, startPfn < _maxLowPfn ? startPfn : 0) << Machine.PageShift;
+            var map = _bootMem.Alloc(bytes, Machine.PageSize, goal, "node " + nid + " mem_map");
+            physical = map;
+            return inputs.PageOffset + map + (startPfn - start) * StructPageSize;
+        }
+
+        /// <summary>
+        /// 2.4.22's free_area_init_core(): zones sized by zone_sizes_init() (DMA up to 16 MiB, Normal up to
+        /// max_low_pfn, HighMem above), one lmem_map of (totalpages + 1) struct pages from bootmem, its offset
+        /// from PAGE_OFFSET rounded up to a multiple of sizeof(struct page) (MAP_ALIGN). No memmap is
+        /// subtracted from the zones, and there are no per-CPU page lists.
+        /// </summary>
+        private void FreeAreaInit24(PhysicalMemoryInputs inputs, ICollection<BootMessage> log)
+        {
+            var total = inputs.NodeRanges[0].End;
+            var bytes = (total + 1) * StructPageSize;
+            var physical = _bootMem.Alloc(bytes, Machine.PageSize, MaxDmaPfn << Machine.PageShift, "node 0 mem_map");
+            var remainder = physical % StructPageSize;
+            var memMap = inputs.PageOffset + (remainder == 0 ? physical : physical + StructPageSize - remainder);
+            log.Add(Info(F("On node 0 totalpages: {0}", total)));
+
+            var bounds = new[] { System.Math.Min(MaxDmaPfn, inputs.MaxLowPfn), inputs.MaxLowPfn, total };
+            var zones = new List<Zone>();
+            ulong start = 0;
+            for (var i = 0; i < inputs.ZoneTypes.Count; i++)
+            {
+                var size = bounds[i] - start;
+                log.Add(Info(F("zone({0}): {1} pages.", i, size)));
+                var zone = new Zone(0, inputs.ZoneTypes[i], i, start, size, 0, size, memMap + start * StructPageSize, hasPerCpuLists: false);
+                zones.Add(zone);
+                _zones.Add(zone);
+                start += size;
+            }
+
+            _nodes.Add(new Node(0, 0, total, memMap, physical, bytes, zones));
+        }
+
+        internal static string ZoneName(ZoneType type) => type == ZoneType.HighMem ? "HighMem" : type.ToString();
+
+        private static BootMessage Info(string text) => new(PrintkLevel.Info, text);
+
+        private static string F(string format, params object[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
+    }
+}

@@ -1,0 +1,52 @@
+using System;
+using System.Collections.Generic;
+
+namespace KernelVm.Profiles
+{
+    /// <summary>
+    /// The kernel configuration options that shape the memory layout (they decide which fixmap
+    /// slots exist, and so where the pkmap area and vmalloc end). Presets name the reference
+    /// configurations of kernel-model.md §2.3.
+    /// </summary>
+    public sealed record KernelConfig
+    {
+        /// <summary>NR_CPUS; 1 means a uniprocessor (!CONFIG_SMP) kernel.</summary>
+        public int NrCpus { get; init; } = 1;
+
+        public bool X86LocalApic { get; init; }
+
+        public bool X86IoApic { get; init; }
+
+        public bool X86VisWsApic { get; init; }
+
+        public bool X86F00fBug { get; init; }
+
+        public bool X86CycloneTimer { get; init; }
+
+        public bool Acpi { get; init; }
+
+        public bool PciMmconfig { get; init; }
+
+        public bool Paravirt { get; init; }
+
+        /// <summary>CONFIG_DEBUG_HIGHMEM: fence slots between the km_type kmap_atomic slots.</summary>
+        public bool DebugHighmem { get; init; }
+
+        /// <summary>R1: UP with HIGHMEM and none of the optional fixmap users.</summary>
+        public static KernelConfig R1 { get; } = new();
+
+        /// <summary>R2: SMP with NR_CPUS 8, local APIC, IO-APIC, ACPI and PCI MMCONFIG.</summary>
+        public static KernelConfig R2 { get; } = new()
+        {
+            NrCpus = 8,
+            X86LocalApic = true,
+            X86IoApic = true,
+            Acpi = true,
+            PciMmconfig = true,
+        };
+
+        /// <summary>The named presets, for -Config completion.</summary>
+        public static IReadOnlyDictionary<string, KernelConfig> Presets { get; } =
+            new Dictionary<string, KernelConfig>(StringComparer.OrdinalIgnoreCase) { ["R1"] = R1, ["R2"] = R2 };
+    }
+}

@@ -1,0 +1,21 @@
+namespace KernelVm.Profiles
+{
+    /// <summary>The PG_* page flag bits of each version, indexed by bit number.</summary>
+    internal static class PageFlagNames
+    {
+        /// <summary>include/linux/page-flags.h, v2.6.24.</summary>
+        internal static readonly string?[] V2_6_24 =
+        {
+            "PG_locked", "PG_error", "PG_referenced", "PG_uptodate", "PG_dirty", "PG_lru", "PG_active", "PG_slab",
+            "PG_owner_priv_1", "PG_arch_1", "PG_reserved", "PG_private", "PG_writeback", null, "PG_compound", "PG_swapcache",
+            "PG_mappedtodisk", "PG_reclaim", null, "PG_buddy",
+        };
+
+        /// <summary>include/linux/mm.h, v2.4.22.</summary>
+        internal static readonly string?[] V2_4_22 =
+        {
+            "PG_locked", "PG_error", "PG_referenced", "PG_uptodate", "PG_dirty", "PG_unused", "PG_lru", "PG_active",
+            "PG_slab", null, "PG_skip", "PG_highmem", "PG_checked", "PG_arch_1", "PG_reserved", "PG_launder", "PG_fs_1",
+        };
+    }
+}
