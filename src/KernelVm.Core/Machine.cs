@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using KernelVm.Fixmap;
 using KernelVm.Layout;
+using KernelVm.Paging;
 using KernelVm.Physical;
 using KernelVm.Profiles;
 
@@ -74,6 +75,12 @@ namespace KernelVm
 
         /// <summary>The virtual layout, bottom to top.</summary>
         public KernelLayout Layout { get; private set; } = null!;
+
+        /// <summary>The run-time PAGE_KERNEL values.</summary>
+        public PageProtections Prot { get; private set; } = null!;
+
+        /// <summary>swapper_pg_dir and its tables; null on x86-64, whose tables the model does not build.</summary>
+        public KernelPageTables? PageTables { get; private set; }
 
         /// <summary>Nodes, zones and mem_map.</summary>
         public PhysicalMemory Memory { get; private set; } = null!;
@@ -174,15 +181,47 @@ namespace KernelVm
                 Fixmaps, IsPae, HighMem != HighMemSupport.None, Kernel.FixedPkmapBase, boot.ReserveTop is not null);
             BootValidation.CheckLayout(Layout);
 
+            // setup_bootmem_allocator(): page 0, the SMP trampoline page, and the kernel image with its bitmap.
             BootMem = new BootMem(MaxLowPfn << PageShift);
             BootMem.Reserve(0, PageSize, "BIOS data page (page 0)");
+            if (Options.NrCpus > 1)
+            {
+                BootMem.Reserve(PageSize, 2 * PageSize, "SMP trampoline");
+            }
+
             BootMem.Reserve(PhysicalStart, PhysicalStart + Config.KernelImageSize, "kernel image");
+            Prot = new PageProtections(Config.Cpu.Pge, IsPae && Kernel.HasNx && Config.Cpu.Nx);
+            if (!Is64Bit)
+            {
+                PageTables = PageTableBuilder.Build(PageTableInputs(), BootMem);
+            }
+
             Memory = new PhysicalMemory(PhysicalMemoryInputsFor(), BootMem, _bootLog);
         }
 
         /// <summary>FIXADDR_TOP: reservetop= moves it to -reserve - PAGE_SIZE (reserve_top_address()).</summary>
         private ulong FixaddrTop() =>
             Config.Boot.ReserveTop is { } reserve ? (uint)(0u - (uint)reserve - (uint)PageSize) : Kernel.FixaddrTop;
+
+        private PageTableBuilder.Inputs PageTableInputs()
+        {
+            var (pgDir, zeroPage) = Kernel.BootPages(Config.KernelImageSize);
+            return new PageTableBuilder.Inputs
+            {
+                Geometry = PagingGeometry.For(Architecture),
+                Pae = IsPae,
+                Pse = Config.Cpu.Pse,
+                PageOffset = PageOffset,
+                MaxLowPfn = MaxLowPfn,
+                Prot = Prot,
+                TableEntryFlags = Kernel.KernelTableEntryFlags,
+                InitEnd = PageOffset + PhysicalStart + Config.KernelImageSize - 1,
+                SwapperPgDir = pgDir,
+                EmptyZeroPage = zeroPage,
+                Layout = Layout,
+                FixmapLowest = Layout.FixaddrTop - ((ulong)(Fixmaps.EndOfFixed - 1) << PageShift),
+            };
+        }
 
         private PhysicalMemoryInputs PhysicalMemoryInputsFor()
         {

@@ -58,6 +58,20 @@ namespace KernelVm.Profiles
         /// <summary>2.4.22's free_area_init(): zone sizes and one MAP_ALIGNed lmem_map, no memmap accounting.</summary>
         internal bool LegacyZoneInit { get; private init; }
 
+        /// <summary>What a PMD entry pointing to a kernel PTE page holds: _PAGE_TABLE (2.6.24) or _KERNPG_TABLE (2.4.22).</summary>
+        public ulong KernelTableEntryFlags { get; private init; } = 0x067;
+
+        /// <summary>Whether PAGE_KERNEL carries _PAGE_NX under PAE (2.4.22 i386 has no NX).</summary>
+        public bool HasNx { get; private init; }
+
+        /// <summary>
+        /// Where swapper_pg_dir and empty_zero_page lie, given the kernel image size: fixed by head.S
+        /// in 2.4.22 (0x101000 and 0x104000); in 2.6.24 they are in .bss.page_aligned, which the model
+        /// puts in the last three pages of the image (swapper_pg_dir, swapper_pg_pmd, empty_zero_page).
+        /// </summary>
+        internal System.Func<ulong, (ulong PgDir, ulong ZeroPage)> BootPages { get; private init; } =
+            size => (Machine.PhysicalStart + size - 3 * Machine.PageSize, Machine.PhysicalStart + size - Machine.PageSize);
+
         /// <summary>Whether mem_init() prints the "virtual kernel memory layout" block.</summary>
         internal bool PrintsVirtualLayout { get; private init; }
 
@@ -105,6 +119,8 @@ namespace KernelVm.Profiles
             KmTypes = new[] { "KM_BOUNCE_READ", "KM_SKB_SUNRPC_DATA", "KM_SKB_DATA_SOFTIRQ", "KM_USER0", "KM_USER1", "KM_BH_IRQ", "KM_SOFTIRQ0", "KM_SOFTIRQ1" },
             FixmapX86 = FixmapDefinitions.X86V2_4_22,
             LegacyZoneInit = true,
+            KernelTableEntryFlags = 0x063,
+            BootPages = _ => (0x101000, 0x104000),
             // list, mapping, index, next_hash, count, flags, lru, pprev_hash, buffers (44 bytes), and virtual under HIGHMEM.
             _structPageSize = (_, highMem) => highMem ? 48UL : 44UL,
             _pageFlagNames = PageFlagNames.V2_4_22,
@@ -130,6 +146,7 @@ namespace KernelVm.Profiles
             FixmapX86_64 = FixmapDefinitions.X86_64V2_6_24,
             VmemmapBase64 = 0xFFFFE20000000000,    // VMEMMAP_START, pgtable_64.h
             HasNuma = true,
+            HasNx = true,
             PrintsVirtualLayout = true,
             // flags, _count, _mapcount, {private, mapping}, index, lru: 32 bytes on i386, 56 on x86-64.
             _structPageSize = (arch, _) => arch == Architecture.X86_64 ? 56UL : 32UL,

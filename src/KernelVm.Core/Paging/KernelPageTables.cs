@@ -1,0 +1,86 @@
+using System.Collections.Generic;
+
+namespace KernelVm.Paging
+{
+    /// <summary>
+    /// swapper_pg_dir and the tables below it: the kernel's own page tables. Boot builds them as
+    /// pagetable_init() does; kmap, kmap_atomic and set_fixmap write PTEs at run time.
+    /// </summary>
+    public sealed class KernelPageTables
+    {
+        private readonly Dictionary<ulong, TablePage> _tables = new();
+
+        internal KernelPageTables(PagingGeometry geometry, ulong root)
+        {
+            Geometry = geometry;
+            Root = root;
+        }
+
+        public PagingGeometry Geometry { get; }
+
+        /// <summary>The physical address of swapper_pg_dir.</summary>
+        public ulong Root { get; }
+
+        /// <summary>How many table pages exist (swapper_pg_dir included).</summary>
+        public int TableCount => _tables.Count;
+
+        /// <summary>Walks the tables for a virtual address, level by level, stopping at a non-present entry or a large page.</summary>
+        public IReadOnlyList<WalkStep> Walk(ulong address)
+        {
+            var steps = new List<WalkStep>(Geometry.Levels.Count);
+            var table = Root;
+            for (var level = 0; level < Geometry.Levels.Count; level++)
+            {
+                var info = Geometry.Levels[level];
+                var index = info.IndexOf(address);
+                var value = Table(table)?[index] ?? 0;
+                var isLeaf = level == Geometry.Levels.Count - 1
+                    || (info == Geometry.LargePageLevel && (value & (ulong)(PteFlags.PSE | PteFlags.Present)) == (ulong)(PteFlags.PSE | PteFlags.Present));
+                steps.Add(new WalkStep(info, index, table, table + (ulong)(index * Geometry.EntrySize), value, isLeaf));
+                if ((value & (ulong)PteFlags.Present) == 0 || isLeaf)
+                {
+                    break;
+                }
+
+                table = value & PteValues.FrameMask;
+            }
+
+            return steps;
+        }
+
+        /// <summary>The physical address a walk ends at, or null when the address is not mapped.</summary>
+        public ulong? Translate(ulong address)
+        {
+            var steps = Walk(address);
+            var last = steps[steps.Count - 1];
+            if (!last.Present || !last.IsLeaf)
+            {
+                return null;
+            }
+
+            var level = Geometry.Levels[steps.Count - 1];
+            return last.Frame + (address & (level.Span - 1));
+        }
+
+        /// <summary>The PTE slot for an address whose tables boot built (pkmap, fixmap): its table and index.</summary>
+        internal (TablePage Table, int Index) PteSlot(ulong address)
+        {
+            var table = Root;
+            for (var level = 0; level < Geometry.Levels.Count - 1; level++)
+            {
+                table = Table(table)![Geometry.Levels[level].IndexOf(address)] & PteValues.FrameMask;
+            }
+
+            return (Table(table)!, Geometry.Levels[Geometry.Levels.Count - 1].IndexOf(address));
+        }
+
+        internal TablePage AddTable(ulong physical, int levelIndex, System.Func<int, ulong>? rule = null)
+        {
+            var page = new TablePage(physical, levelIndex, rule);
+            _tables[physical] = page;
+            return page;
+        }
+
+        internal TablePage? Table(ulong physical) => _tables.TryGetValue(physical, out var page) ? page : null;
+    }
+}
