@@ -16,25 +16,36 @@
     CmdletsToExport        = @(
         'ConvertTo-PhysicalAddress'
         'ConvertTo-VirtualAddress'
+        'Get-VmBootLog'
+        'Get-VmLayout'
         'Get-VmMachine'
+        'Get-VmNode'
+        'Get-VmPage'
+        'Get-VmSplitTable'
+        'Get-VmZone'
         'New-VmMachine'
+        'Resolve-VmAddress'
+        'Test-VmVirtAddrValid'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()
     AliasesToExport        = @(
         '__pa'
         '__va'
+        'dmesg'
         'gvm'
         'nvm'
         'phys_to_virt'
+        'virt_addr_valid'
         'virt_to_phys'
+        'vtop'
     )
     PrivateData            = @{
         PSData = @{
             Tags         = @('Linux', 'Kernel', 'VirtualMemory', 'x86', 'HighMem', 'kmap', 'Education', 'Pester', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'MacOS')
             LicenseUri   = 'https://github.com/KernelVm/KernelVm/blob/main/LICENSE'
             ProjectUri   = 'https://github.com/KernelVm/KernelVm'
-            ReleaseNotes = 'First release: machines, the direct map (__pa/__va).'
+            ReleaseNotes = 'Machines (split, kernel versions 2.4.22 and 2.6.24, configs, boot options, NUMA), the virtual layout, zones, nodes, mem_map, kernel page tables, the direct map.'
         }
     }
 }

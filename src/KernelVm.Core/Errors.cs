@@ -27,6 +27,8 @@ namespace KernelVm
         public const string NumaNotAvailable = "NumaNotAvailable";
         public const string NodeRangeInvalid = "NodeRangeInvalid";
         public const string ConfigValueInvalid = "ConfigValueInvalid";
+        public const string KernelOptionUnknown = "KernelOptionUnknown";
+        public const string BootOptionUnknown = "BootOptionUnknown";
 
         internal static KernelVmException NotInDirectMapAt(ulong virt, ulong pageOffset, ulong highMemory) => new(
             NotInDirectMap, FailureKind.InvalidArgument, virt,
@@ -99,6 +101,14 @@ namespace KernelVm
         internal static KernelVmException BadConfigValue(string option, object value, string why) => new(
             ConfigValueInvalid, FailureKind.InvalidArgument, value,
             F("{0} = {1} is not usable: {2}", option, value, why));
+
+        internal static KernelVmException UnknownOption(string option, string known) => new(
+            KernelOptionUnknown, FailureKind.InvalidArgument, option,
+            F("'{0}' is not a kernel option the model knows. Known options: {1}.", option, known));
+
+        internal static KernelVmException UnknownBootOption(string word) => new(
+            BootOptionUnknown, FailureKind.InvalidArgument, word,
+            F("'{0}' is not a boot option the model knows. Use vmalloc=<size>, highmem=<size> or reservetop=<size>, with sizes as memparse() reads them (256M, 0x1000000).", word));
 
         internal static string Hex(ulong value) => "0x" + value.ToString(value > uint.MaxValue ? "X" : "X8", CultureInfo.InvariantCulture);
 

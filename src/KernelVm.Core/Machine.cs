@@ -144,6 +144,25 @@ namespace KernelVm
             return Memory.PfnValid(pa >> PageShift);
         }
 
+        /// <summary>
+        /// Where a kernel virtual address leads: the page-table walk on i386; on x86-64 (whose tables the
+        /// model does not build) the direct map and the kernel text mapping by their formulas.
+        /// </summary>
+        public ulong? Translate(ulong virt)
+        {
+            if (PageTables is not null)
+            {
+                return PageTables.Translate(virt);
+            }
+
+            var kind = Layout.RegionOf(virt).Kind;
+            var pa = kind == RegionKind.DirectMap ? virt - PageOffset : kind == RegionKind.KernelText ? virt - 0xFFFFFFFF80000000 : ulong.MaxValue;
+            return pa < UsableMemory ? pa : null;
+        }
+
+        /// <summary>What an address means in its region: its __pa(), its fixmap or pkmap slot, and so on.</summary>
+        public string Describe(ulong virt) => AddressIdentity.Describe(this, Layout.RegionOf(virt), virt);
+
         private void BootKernel()
         {
             var maxPfn = Config.MemorySize >> PageShift;
@@ -197,6 +216,13 @@ namespace KernelVm
             }
 
             Memory = new PhysicalMemory(PhysicalMemoryInputsFor(), BootMem, _bootLog);
+            if (Kernel.PrintsVirtualLayout && !Is64Bit)
+            {
+                foreach (var line in LayoutPrintout.Lines(Layout))
+                {
+                    _bootLog.Add(new BootMessage(PrintkLevel.Info, line));
+                }
+            }
         }
 
         /// <summary>FIXADDR_TOP: reservetop= moves it to -reserve - PAGE_SIZE (reserve_top_address()).</summary>

@@ -12,6 +12,7 @@ namespace KernelVm.PowerShell
         internal const string NoMachine = "NoMachine";
         internal const string MachineNameTaken = "MachineNameTaken";
         internal const string MachineNotFound = "MachineNotFound";
+        internal const string ConfigPresetUnknown = "ConfigPresetUnknown";
 
         internal static ErrorRecord FromModel(KernelVmException e) => new(
             e, e.ErrorId,
@@ -25,6 +26,10 @@ namespace KernelVm.PowerShell
         internal static ErrorRecord MachineNotFoundRecord(string name) => new(
             new ItemNotFoundException("There is no machine named '" + name + "' in this session."),
             MachineNotFound, ErrorCategory.ObjectNotFound, name);
+
+        internal static ErrorRecord UnknownPreset(string name) => new(
+            new ArgumentException("There is no configuration preset named '" + name + "'. Presets: " + string.Join(", ", Profiles.KernelConfig.Presets.Keys) + "."),
+            ConfigPresetUnknown, ErrorCategory.InvalidArgument, name);
 
         internal static ErrorRecord NameTaken(string name) => new(
             new ArgumentException("A machine named '" + name + "' already exists in this session. Choose another -Name."),

@@ -9,7 +9,7 @@ public sealed class PageTableTests
     private const ulong GiB = 1UL << 30;
 
     private static Machine Boot(Architecture arch = Architecture.X86, bool pse = true, bool pge = true, ulong memory = GiB, KernelProfile? kernel = null) =>
-        Machine.Boot(new MachineConfig { Architecture = arch, MemorySize = memory, Cpu = new CpuFeatures { Pse = pse, Pge = pge }, Kernel = kernel ?? KernelProfile.V2_6_24 });
+        Machine.Boot(new MachineConfig { Architecture = arch, MemorySize = memory, Cpu = new CpuFeatures(CpuFeature.NX | (pse ? CpuFeature.PSE : 0) | (pge ? CpuFeature.PGE : 0)), Kernel = kernel ?? KernelProfile.V2_6_24 });
 
     [Fact]
     public void W23_indices_of_kernel_text_without_PAE()

@@ -1,3 +1,5 @@
+using KernelVm.Profiles;
+
 namespace KernelVm.Layout
 {
     /// <summary>The facts of each CONFIG_VMSPLIT_* option (arch/x86/Kconfig).</summary>
@@ -18,5 +20,16 @@ namespace KernelVm.Layout
         /// PMD is shared, so PAE only handles splits aligned to 1 GiB.
         /// </summary>
         public static bool AllowedWithPae(VmSplit split) => (PageOffset(split) & 0x3FFFFFFF) == 0;
+
+        /// <summary>
+        /// A row of Mauerer's Table 3-6 for a kernel: PAGE_OFFSET, MAXMEM = -PAGE_OFFSET - __VMALLOC_RESERVE
+        /// (default reserve), and whether Kconfig offers the split.
+        /// </summary>
+        public static (ulong PageOffset, ulong MaxMem, bool Allowed) Row(VmSplit split, KernelProfile kernel, bool pae)
+        {
+            var pageOffset = PageOffset(split);
+            var allowed = (kernel.HasVmSplitOption || split == VmSplit.VMSPLIT_3G) && (!pae || AllowedWithPae(split));
+            return (pageOffset, (1UL << 32) - pageOffset - kernel.VmallocReserve, allowed);
+        }
     }
 }

@@ -1,3 +1,6 @@
+using System;
+using System.Globalization;
+
 namespace KernelVm.Profiles
 {
     /// <summary>Kernel command-line options that change the memory layout. Null means not given.</summary>
@@ -11,6 +14,56 @@ namespace KernelVm.Profiles
 
         /// <summary>reservetop=: bytes to reserve at the top of the address space (moves FIXADDR_TOP down).</summary>
         public ulong? ReserveTop { get; init; }
+
+        /// <summary>
+        /// Reads options as they appear on a kernel command line ("vmalloc=256M highmem=512M"), each value
+        /// read as memparse() reads it: a number (0x for hex) with an optional K, M or G suffix.
+        /// </summary>
+        public static BootOptions Parse(string commandLine)
+        {
+            var options = new BootOptions();
+            foreach (var word in commandLine.Split(new[] { ' ', '\t', ',' }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                var equals = word.IndexOf('=');
+                var key = equals > 0 ? word.Substring(0, equals).ToLowerInvariant() : word;
+                var value = equals > 0 ? MemParse(word.Substring(equals + 1)) : null;
+                if (value is null)
+                {
+                    throw Errors.UnknownBootOption(word);
+                }
+
+                options = key switch
+                {
+                    "vmalloc" => options with { Vmalloc = value },
+                    "highmem" => options with { HighMem = value },
+                    "reservetop" => options with { ReserveTop = value },
+                    _ => throw Errors.UnknownBootOption(word),
+                };
+            }
+
+            return options;
+        }
+
+        /// <summary>memparse(): a number in C notation with an optional K/M/G suffix; null when it is not one.</summary>
+        internal static ulong? MemParse(string text)
+        {
+            var s = text.Trim();
+            var shift = 0;
+            if (s.Length > 0 && "KkMmGg".IndexOf(s[s.Length - 1]) >= 0)
+            {
+                shift = 10 * ("KMG".IndexOf(char.ToUpperInvariant(s[s.Length - 1])) + 1);
+                s = s.Substring(0, s.Length - 1);
+            }
+
+            var hex = s.StartsWith("0x", StringComparison.OrdinalIgnoreCase);
+            if (!ulong.TryParse(hex ? s.Substring(2) : s, hex ? NumberStyles.AllowHexSpecifier : NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+                || n > ulong.MaxValue >> shift)
+            {
+                return null;
+            }
+
+            return n << shift;
+        }
 
         public override string ToString()
         {

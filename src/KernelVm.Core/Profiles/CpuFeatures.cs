@@ -1,15 +1,37 @@
+using System;
+
 namespace KernelVm.Profiles
 {
     /// <summary>The CPUID features the kernel's page-table setup looks at.</summary>
+    [Flags]
+    public enum CpuFeature
+    {
+        None = 0,
+        /// <summary>PSE: 4 MiB (2 MiB with PAE) pages, used for the direct map.</summary>
+        PSE = 1,
+        /// <summary>PGE: global pages; pagetable_init() ORs _PAGE_GLOBAL into PAGE_KERNEL.</summary>
+        PGE = 2,
+        /// <summary>NX (CPUID 0x80000001 EDX bit 20): with PAE, set_nx() lets PTEs carry bit 63.</summary>
+        NX = 4,
+        All = PSE | PGE | NX,
+    }
+
+    /// <summary>The CPU a machine has.</summary>
     public sealed record CpuFeatures
     {
-        /// <summary>PSE: 4 MiB (2 MiB with PAE) pages, used for the direct map.</summary>
-        public bool Pse { get; init; } = true;
+        public CpuFeatures(CpuFeature features = CpuFeature.All)
+        {
+            Features = features;
+        }
 
-        /// <summary>PGE: global pages; pagetable_init ORs _PAGE_GLOBAL into PAGE_KERNEL.</summary>
-        public bool Pge { get; init; } = true;
+        public CpuFeature Features { get; }
 
-        /// <summary>NX (CPUID 0x80000001 EDX bit 20): with PAE, set_nx() lets PTEs carry bit 63.</summary>
-        public bool Nx { get; init; } = true;
+        public bool Pse => (Features & CpuFeature.PSE) != 0;
+
+        public bool Pge => (Features & CpuFeature.PGE) != 0;
+
+        public bool Nx => (Features & CpuFeature.NX) != 0;
+
+        public override string ToString() => Features.ToString();
     }
 }

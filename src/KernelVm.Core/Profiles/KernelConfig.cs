@@ -45,6 +45,32 @@ namespace KernelVm.Profiles
             PciMmconfig = true,
         };
 
+        /// <summary>The Kconfig names of the boolean options, as `make menuconfig` shows them (without CONFIG_).</summary>
+        public static IReadOnlyList<string> OptionNames { get; } = new[]
+        {
+            "X86_LOCAL_APIC", "X86_IO_APIC", "X86_VISWS_APIC", "X86_F00F_BUG", "X86_CYCLONE_TIMER", "ACPI", "PCI_MMCONFIG", "PARAVIRT", "DEBUG_HIGHMEM",
+        };
+
+        /// <summary>This configuration with one Kconfig option turned on (CONFIG_ prefix optional).</summary>
+        public KernelConfig With(string option)
+        {
+            var name = option.Trim().ToUpperInvariant();
+            name = name.StartsWith("CONFIG_", StringComparison.Ordinal) ? name.Substring(7) : name;
+            return name switch
+            {
+                "X86_LOCAL_APIC" => this with { X86LocalApic = true },
+                "X86_IO_APIC" => this with { X86IoApic = true, X86LocalApic = true }, // X86_IO_APIC depends on X86_LOCAL_APIC
+                "X86_VISWS_APIC" => this with { X86VisWsApic = true },
+                "X86_F00F_BUG" => this with { X86F00fBug = true },
+                "X86_CYCLONE_TIMER" => this with { X86CycloneTimer = true },
+                "ACPI" => this with { Acpi = true },
+                "PCI_MMCONFIG" => this with { PciMmconfig = true },
+                "PARAVIRT" => this with { Paravirt = true },
+                "DEBUG_HIGHMEM" => this with { DebugHighmem = true },
+                _ => throw Errors.UnknownOption(option, string.Join(", ", OptionNames)),
+            };
+        }
+
         /// <summary>The named presets, for -Config completion.</summary>
         public static IReadOnlyDictionary<string, KernelConfig> Presets { get; } =
             new Dictionary<string, KernelConfig>(StringComparer.OrdinalIgnoreCase) { ["R1"] = R1, ["R2"] = R2 };

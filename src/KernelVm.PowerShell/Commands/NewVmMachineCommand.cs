@@ -38,6 +38,40 @@ namespace KernelVm.PowerShell.Commands
         [KernelNameTransformation(typeof(HighMemSupport), "HighMem")]
         public HighMemSupport HighMem { get; set; }
 
+        /// <summary>A named configuration to start from: R1 (UP, the default) or R2 (SMP, APICs, ACPI, MMCONFIG).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(KernelOptionCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string Config { get; set; } = "R1";
+
+        /// <summary>NR_CPUS; 1 is a uniprocessor kernel.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, 255)]
+        public int NrCpus { get; set; }
+
+        /// <summary>Kconfig options to turn on, by name: X86_LOCAL_APIC, X86_IO_APIC, ACPI, PCI_MMCONFIG, PARAVIRT, DEBUG_HIGHMEM, ...</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(KernelOptionCompleter))]
+        public string[]? KernelOption { get; set; }
+
+        /// <summary>The CPU's features; by default PSE, PGE and NX.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public CpuFeature[]? CpuFeature { get; set; }
+
+        /// <summary>Boot options as on a kernel command line: 'vmalloc=256M', 'highmem=512M', 'reservetop=16M'.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string[]? BootOption { get; set; }
+
+        /// <summary>NUMA nodes' physical ranges: '0-2GB', '2GB-4GB'. Without it the machine is UMA.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [NodeRangeTransformation]
+        public NodeRange[]? Node { get; set; }
+
+        /// <summary>The kernel image's size from _text to the end of its bootmem bitmap (a model assumption; 4 MiB by default).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [AddressTransformation]
+        public ulong KernelImageSize { get; set; } = 4UL << 20;
+
         protected override void ProcessRecord()
         {
             var session = SessionMachines.Current;
@@ -48,15 +82,11 @@ namespace KernelVm.PowerShell.Commands
                 return;
             }
 
-            var config = new MachineConfig
+            if (!KernelConfig.Presets.TryGetValue(Config, out var preset))
             {
-                Name = name,
-                Architecture = Architecture,
-                VmSplit = VmSplit,
-                MemorySize = MemorySize,
-                Kernel = KernelVersion,
-                HighMem = MyInvocation.BoundParameters.ContainsKey(nameof(HighMem)) ? HighMem : null,
-            };
+                WriteError(CmdletErrors.UnknownPreset(Config));
+                return;
+            }
 
             if (!ShouldProcess(name, "Boot a " + Architecture + " machine with kernel " + KernelVersion + " and " + DisplayFormat.Size(MemorySize) + " of RAM"))
             {
@@ -66,7 +96,7 @@ namespace KernelVm.PowerShell.Commands
             Machine machine;
             try
             {
-                machine = Machine.Boot(config);
+                machine = Machine.Boot(BuildConfig(name, preset));
             }
             catch (KernelVmException e)
             {
@@ -88,6 +118,36 @@ namespace KernelVm.PowerShell.Commands
 
             session.Add(machine);
             WriteObject(machine);
+        }
+
+        private MachineConfig BuildConfig(string name, KernelConfig preset)
+        {
+            var options = NrCpus > 0 ? preset with { NrCpus = NrCpus } : preset;
+            foreach (var option in KernelOption ?? new string[0])
+            {
+                options = options.With(option);
+            }
+
+            var features = Profiles.CpuFeature.None;
+            foreach (var feature in CpuFeature ?? new[] { Profiles.CpuFeature.All })
+            {
+                features |= feature;
+            }
+
+            return new MachineConfig
+            {
+                Name = name,
+                Architecture = Architecture,
+                VmSplit = VmSplit,
+                MemorySize = MemorySize,
+                Kernel = KernelVersion,
+                HighMem = MyInvocation.BoundParameters.ContainsKey(nameof(HighMem)) ? HighMem : null,
+                Options = options,
+                Cpu = new CpuFeatures(features),
+                Boot = BootOptions.Parse(string.Join(" ", BootOption ?? new string[0])),
+                Nodes = Node ?? new NodeRange[0],
+                KernelImageSize = KernelImageSize,
+            };
         }
     }
 }

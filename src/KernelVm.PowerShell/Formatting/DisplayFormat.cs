@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Globalization;
+using System.Text;
 
 namespace KernelVm.PowerShell.Formatting
 {
@@ -14,6 +16,28 @@ namespace KernelVm.PowerShell.Formatting
 
         /// <summary>A page frame number as crash prints it: hex, five digits for 32-bit physical memory.</summary>
         public static string Pfn(ulong pfn) => Hex(pfn, 5);
+
+        /// <summary>A page-table entry: 8 hex digits, or 16 when the entry is 64-bit wide (PAE, NX).</summary>
+        public static string Entry(ulong value) => Hex(value, value > uint.MaxValue ? 16 : 8);
+
+        /// <summary>A walk, one line per level, as crash's vtop prints it: "pgd[768] 0x00101C00: 0x000001E3 PRESENT|RW|...".</summary>
+        public static string Walk(IEnumerable<VmWalkStep> steps)
+        {
+            var text = new StringBuilder();
+            foreach (var step in steps)
+            {
+                if (text.Length > 0)
+                {
+                    text.Append('\n');
+                }
+
+                text.Append(step.Level).Append('[').Append(step.Index.ToString(CultureInfo.InvariantCulture)).Append("] ")
+                    .Append(step.Entry.ToString()).Append(": ").Append(Entry(step.Value)).Append(' ')
+                    .Append(step.Present ? step.Flags : "(not present)");
+            }
+
+            return text.ToString();
+        }
 
         /// <summary>A byte count in the largest binary unit that divides it (896 MiB, 2 GiB, 8 KiB), else in bytes.</summary>
         public static string Size(ulong bytes)

@@ -30,6 +30,10 @@ namespace KernelVm.PowerShell.Transforms
             return ToNumber(inputData);
         }
 
+        /// <summary>Reads a number as this attribute does, or fails with the message a binding error would carry.</summary>
+        internal static ulong Convert(object? input) =>
+            ToNumber(input) is ulong value ? value : throw Unreadable(input is PSObject pso ? pso.BaseObject : input);
+
         private static object ToNumber(object? input)
         {
             var value = input is PSObject pso ? pso.BaseObject : input;
@@ -37,22 +41,22 @@ namespace KernelVm.PowerShell.Transforms
             {
                 case Address a: return a.ToUInt64();
                 case ulong u64: return u64;
-                case uint u32: return u32;
-                case ushort u16: return u16;
-                case byte u8: return u8;
-                case int i32: return unchecked((uint)i32);
+                case uint u32: return (ulong)u32;
+                case ushort u16: return (ulong)u16;
+                case byte u8: return (ulong)u8;
+                case int i32: return (ulong)unchecked((uint)i32);
                 case long i64: return unchecked((ulong)i64);
-                case short i16: return unchecked((ushort)i16);
-                case sbyte i8: return unchecked((byte)i8);
+                case short i16: return (ulong)unchecked((ushort)i16);
+                case sbyte i8: return (ulong)unchecked((byte)i8);
                 case double d when d >= 0 && d <= ulong.MaxValue && Math.Floor(d) == d: return (ulong)d;
                 case decimal m when m >= 0 && m <= ulong.MaxValue && decimal.Floor(m) == m: return (ulong)m;
                 case string s when NumberParser.TryParse(s, out var parsed): return parsed;
-                case string or ValueType: break;
+                case string or ValueType: throw Unreadable(value);
                 default: return input!;
             }
-
-            throw new ArgumentTransformationMetadataException(string.Format(CultureInfo.InvariantCulture,
-                "Cannot read '{0}' as an address, pfn or size. Write it as 0xC0000000, C000_0000, 3221225472, 896MB or 2GB.", value));
         }
+
+        private static ArgumentTransformationMetadataException Unreadable(object? value) => new(string.Format(CultureInfo.InvariantCulture,
+            "Cannot read '{0}' as an address, pfn or size. Write it as 0xC0000000, C000_0000, 3221225472, 896MB or 2GB.", value));
     }
 }

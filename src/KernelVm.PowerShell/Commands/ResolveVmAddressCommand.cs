@@ -1,0 +1,28 @@
+using System.Linq;
+using System.Management.Automation;
+using KernelVm.PowerShell.Transforms;
+
+namespace KernelVm.PowerShell.Commands
+{
+    /// <summary>Where a kernel virtual address is and what maps it, like crash's vtop and drgn's identify_address.</summary>
+    [Cmdlet(VerbsDiagnostic.Resolve, "VmAddress")]
+    [OutputType(typeof(VmAddressResolution))]
+    [Alias("vtop")]
+    public sealed class ResolveVmAddressCommand : MachineCommand
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [AddressTransformation]
+        [Alias("Start")]
+        public ulong[] VirtualAddress { get; set; } = null!;
+
+        protected override void ProcessRecord()
+        {
+            var machine = TargetMachine;
+            foreach (var virt in VirtualAddress)
+            {
+                var walk = machine.PageTables?.Walk(virt).Select(s => new VmWalkStep(s)).ToArray() ?? new VmWalkStep[0];
+                WriteObject(new VmAddressResolution(machine, virt, machine.Layout.RegionOf(virt), machine.Translate(virt), walk, machine.Describe(virt)));
+            }
+        }
+    }
+}
