@@ -19,7 +19,22 @@ ConvertTo-VirtualAddress 0x100000 | ConvertTo-PhysicalAddress | Out-Host
 # 5. The split decides where lowmem starts; with 4 GiB of RAM, lowmem always ends at 0xF8000000 in 2.6.24.
 '3G', '3G_OPT', '2G', '2G_OPT', '1G' | ForEach-Object { New-VmMachine -Name "split-$_" -VmSplit $_ -MemorySize 4GB } | Out-Host
 
-# 6. A high-memory page has no permanent mapping: the error says what to do instead.
+# 6. The whole virtual address space, bottom to top, and the split table (Mauerer, Table 3-6).
+Get-VmLayout -Machine tour | Out-Host
+Get-VmSplitTable | Out-Host
+
+# 7. Zones, the node, and a few page descriptors (crash's kmem -z, kmem -n, kmem -p).
+Get-VmZone -Machine tour | Out-Host
+Get-VmNode -Machine tour | Out-Host
+Get-VmPage -Pfn 0, 0x100, 0x1000, 0x38000 -Machine tour | Out-Host
+
+# 8. vtop: the walk through swapper_pg_dir for kernel text, a fixmap slot and a user address.
+Resolve-VmAddress 0xC0100000, 0xFFFFC000, 0x08048000 -Machine tour | Out-Host
+
+# 9. What the kernel printed while it booted.
+Get-VmBootLog -Machine tour | Out-Host
+
+# 10. A high-memory page has no permanent mapping: the error says what to do instead.
 New-VmMachine -Name highmem -MemorySize 2GB | Out-Null
 ConvertTo-VirtualAddress 0x40000000 -ErrorAction SilentlyContinue -ErrorVariable problem
 "Error id: $($problem[0].FullyQualifiedErrorId)"

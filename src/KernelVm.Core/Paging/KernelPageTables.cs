@@ -48,18 +48,29 @@ namespace KernelVm.Paging
             return steps;
         }
 
-        /// <summary>The physical address a walk ends at, or null when the address is not mapped.</summary>
+        /// <summary>The physical address a walk ends at, or null when the address is not mapped. Allocates nothing.</summary>
         public ulong? Translate(ulong address)
         {
-            var steps = Walk(address);
-            var last = steps[steps.Count - 1];
-            if (!last.Present || !last.IsLeaf)
+            var table = Root;
+            for (var level = 0; level < Geometry.Levels.Count; level++)
             {
-                return null;
+                var info = Geometry.Levels[level];
+                var value = Table(table)?[info.IndexOf(address)] ?? 0;
+                if ((value & (ulong)PteFlags.Present) == 0)
+                {
+                    return null;
+                }
+
+                var large = info == Geometry.LargePageLevel && (value & (ulong)PteFlags.PSE) != 0;
+                if (large || level == Geometry.Levels.Count - 1)
+                {
+                    return (value & PteValues.FrameMask) + (address & (info.Span - 1));
+                }
+
+                table = value & PteValues.FrameMask;
             }
 
-            var level = Geometry.Levels[steps.Count - 1];
-            return last.Frame + (address & (level.Span - 1));
+            return null;
         }
 
         /// <summary>The PTE slot for an address whose tables boot built (pkmap, fixmap): its table and index.</summary>

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 
@@ -15,6 +16,7 @@ namespace KernelVm.Physical
         private readonly int _zonesWidth;
         private readonly int _zonesPerNode;
         private readonly ConcurrentDictionary<ulong, IReadOnlyList<string>> _decoded = new();
+        private readonly Func<ulong, IReadOnlyList<string>> _decode;
 
         /// <param name="names">PG_* names by bit number; null for unused bits.</param>
         /// <param name="zonesPerNode">
@@ -28,7 +30,8 @@ namespace KernelVm.Physical
             _nodesWidth = nodesWidth;
             _zonesWidth = zonesWidth;
             _zonesPerNode = zonesPerNode;
-            PgReserved = System.Array.IndexOf(names, "PG_reserved");
+            PgReserved = Array.IndexOf(names, "PG_reserved");
+            _decode = Decode;
         }
 
         internal int PgReserved { get; }
@@ -46,7 +49,7 @@ namespace KernelVm.Physical
         }
 
         /// <summary>The PG_* names set in a flags word; cached, since a machine has only a handful of distinct words.</summary>
-        internal IReadOnlyList<string> Names(ulong flags) => _decoded.GetOrAdd(flags, Decode);
+        internal IReadOnlyList<string> Names(ulong flags) => _decoded.GetOrAdd(flags, _decode);
 
         private IReadOnlyList<string> Decode(ulong flags)
         {

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using KernelVm.PowerShell.Transforms;
 
 namespace KernelVm.PowerShell.Commands
 {
@@ -10,9 +11,10 @@ namespace KernelVm.PowerShell.Commands
     {
         /// <summary>
         /// The machine to work on; by default the one most recently created in this session. A piped
-        /// machine binds here, and so does the Machine property of any KernelVm record.
+        /// machine binds here, and so does the Machine property of any KernelVm record. A name works too.
         /// </summary>
         [Parameter(ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [MachineTransformation]
         [ValidateNotNull]
         public Machine? Machine { get; set; }
 

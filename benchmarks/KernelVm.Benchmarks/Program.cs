@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(KernelVm.Benchmarks.MachineBenchmarks).Assembly).Run(args);
