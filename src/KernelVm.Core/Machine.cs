@@ -107,9 +107,26 @@ namespace KernelVm
             return machine;
         }
 
-        /// <summary>__pa(): a direct-map virtual address to its physical address.</summary>
+        /// <summary>x86-64 __START_KERNEL_map: the kernel text mapping, from physical 0 (phys_base 0).</summary>
+        public const ulong StartKernelMap = 0xFFFFFFFF80000000;
+
+        /// <summary>x86-64 KERNEL_TEXT_SIZE (2.6.24): 40 MiB.</summary>
+        private const ulong KernelTextSize = 40UL << 20;
+
+        /// <summary>USER_PTRS_PER_PGD: the PGD entries below PAGE_OFFSET (TASK_SIZE / PGDIR_SIZE).</summary>
+        public int UserPtrsPerPgd => (int)(PageOffset >> Paging.PagingGeometry.For(Architecture).Levels[0].Shift);
+
+        /// <summary>
+        /// __pa(): a direct-map virtual address to its physical address. On x86-64 (__phys_addr) an
+        /// address in the kernel text mapping is x - __START_KERNEL_map + phys_base instead.
+        /// </summary>
         public ulong Pa(ulong virt)
         {
+            if (Is64Bit && virt >= StartKernelMap && virt < StartKernelMap + KernelTextSize)
+            {
+                return virt - StartKernelMap;
+            }
+
             if (virt < PageOffset || virt >= HighMemory)
             {
                 throw Errors.NotInDirectMapAt(virt, PageOffset, HighMemory);
@@ -156,7 +173,7 @@ namespace KernelVm
             }
 
             var kind = Layout.RegionOf(virt).Kind;
-            var pa = kind == RegionKind.DirectMap ? virt - PageOffset : kind == RegionKind.KernelText ? virt - 0xFFFFFFFF80000000 : ulong.MaxValue;
+            var pa = kind == RegionKind.DirectMap ? virt - PageOffset : kind == RegionKind.KernelText ? virt - StartKernelMap : ulong.MaxValue;
             return pa < UsableMemory ? pa : null;
         }
 

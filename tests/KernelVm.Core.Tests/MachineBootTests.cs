@@ -151,3 +151,25 @@ public sealed class MachineBootTests
         Assert.All(typeof(Errors).GetFields().Where(f => f.IsLiteral), f => Assert.Equal(f.Name, f.GetRawConstantValue()));
     }
 }
+
+public sealed class MachineExamplesTests
+{
+    [Theory]
+    [InlineData(Layout.VmSplit.VMSPLIT_3G, Architecture.X86, 768)]
+    [InlineData(Layout.VmSplit.VMSPLIT_2G, Architecture.X86, 512)]
+    [InlineData(Layout.VmSplit.VMSPLIT_1G, Architecture.X86, 256)]
+    [InlineData(Layout.VmSplit.VMSPLIT_3G, Architecture.X86Pae, 3)]
+    [InlineData(Layout.VmSplit.VMSPLIT_2G, Architecture.X86Pae, 2)]
+    [InlineData(Layout.VmSplit.VMSPLIT_1G, Architecture.X86Pae, 1)]
+    public void W29_user_ptrs_per_pgd(Layout.VmSplit split, Architecture arch, int expected) =>
+        Assert.Equal(expected, Machine.Boot(new MachineConfig { VmSplit = split, Architecture = arch }).UserPtrsPerPgd);
+
+    [Fact]
+    public void W31_x86_64_pa_of_kernel_text()
+    {
+        var m = Machine.Boot(new MachineConfig { Architecture = Architecture.X86_64 });
+        Assert.Equal(0x200000UL, m.Pa(0xFFFFFFFF80200000));
+        Assert.Equal(0x100000UL, m.Pa(0xFFFF810000100000));
+        Assert.Equal(0x200000UL, m.Translate(0xFFFFFFFF80200000));
+    }
+}

@@ -20,7 +20,7 @@ namespace KernelVm.Layout
                     var name = machine.Fixmaps.RangeOf(index)?.NameOf(index) ?? "?";
                     return F("fixmap index {0} ({1}){2}", index, name, region.Kind == RegionKind.FixmapBootTime ? ", a boot-time slot" : "");
                 case RegionKind.KernelText:
-                    return F("kernel text mapping: __pa() = {0} (x - __START_KERNEL_map + phys_base, phys_base 0)", Errors.Hex(address - 0xFFFFFFFF80000000));
+                    return F("kernel text mapping: __pa() = {0} (x - __START_KERNEL_map + phys_base, phys_base 0)", Errors.Hex(address - Machine.StartKernelMap));
                 case RegionKind.User:
                     return "user space: swapper_pg_dir maps no user pages";
                 case RegionKind.VmallocGap or RegionKind.GuardPages:

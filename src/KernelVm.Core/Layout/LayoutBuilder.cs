@@ -97,7 +97,7 @@ namespace KernelVm.Layout
             const ulong VmallocStart = 0xFFFFC20000000000;
             const ulong VmallocEnd = 0xFFFFE20000000000;         // VMALLOC_END 0xFFFFE1FFFFFFFFFF, inclusive
             const ulong VmemmapSize = 1UL << 40;
-            const ulong KernelText = 0xFFFFFFFF80000000;         // __START_KERNEL_map
+            const ulong KernelText = Machine.StartKernelMap;
             const ulong KernelTextSize = 40UL << 20;             // KERNEL_TEXT_SIZE
             const ulong ModulesStart = 0xFFFFFFFF88000000;
             const ulong VsyscallStart = 0xFFFFFFFFFF600000;      // -10 MiB
