@@ -29,6 +29,15 @@ namespace KernelVm
         public const string ConfigValueInvalid = "ConfigValueInvalid";
         public const string KernelOptionUnknown = "KernelOptionUnknown";
         public const string BootOptionUnknown = "BootOptionUnknown";
+        public const string KunmapNotMapped = "KunmapNotMapped";
+        public const string PkmapCountZero = "PkmapCountZero";
+        public const string KmapAtomicSlotBusy = "KmapAtomicSlotBusy";
+        public const string TaskBlocked = "TaskBlocked";
+        public const string KmTypeUnknown = "KmTypeUnknown";
+        public const string CpuOutOfRange = "CpuOutOfRange";
+        public const string StaleTlbAccess = "StaleTlbAccess";
+        public const string UnmappedKernelAccess = "UnmappedKernelAccess";
+        public const string NonblockNotInKernel = "NonblockNotInKernel";
 
         internal static KernelVmException NotInDirectMapAt(ulong virt, ulong pageOffset, ulong highMemory) => new(
             NotInDirectMap, FailureKind.InvalidArgument, virt,
@@ -109,6 +118,43 @@ namespace KernelVm
         internal static KernelVmException UnknownBootOption(string word) => new(
             BootOptionUnknown, FailureKind.InvalidArgument, word,
             F("'{0}' is not a boot option the model knows. Use vmalloc=<size>, highmem=<size> or reservetop=<size>, with sizes as memparse() reads them (256M, 0x1000000).", word));
+
+        internal static KernelVmException KunmapUnmapped(ulong pfn) => new(
+            KunmapNotMapped, FailureKind.InvalidOperation, pfn,
+            F("kernel BUG in kunmap_high(): page_address() of pfn {0} is NULL: the page is not kmapped.", Hex(pfn)));
+
+        internal static KernelVmException KunmapToZero(ulong pfn, int slot) => new(
+            PkmapCountZero, FailureKind.InvalidOperation, pfn,
+            F("kernel BUG in kunmap_high(): pkmap_count[{0}] would drop to 0 for pfn {1}. Count 1 means no users but a mapping the TLB may still hold; only flush_all_zero_pkmaps() may free it.", slot, Hex(pfn)));
+
+        internal static KernelVmException KmapAtomicBusy(string type, int cpu, ulong vaddr, ulong pfn) => new(
+            KmapAtomicSlotBusy, FailureKind.InvalidOperation, type,
+            F("kernel BUG in kmap_atomic(): the {0} slot of CPU {1} ({2}) still maps pfn {3}. kunmap_atomic() it first.", type, cpu, Hex(vaddr), Hex(pfn)));
+
+        internal static KernelVmException Blocked(string task, ulong pfn) => new(
+            TaskBlocked, FailureKind.InvalidOperation, task,
+            F("Task {0} is asleep in kmap() of pfn {1} on pkmap_map_wait; it runs again when a kunmap() brings a slot's count to 1.", task, Hex(pfn)));
+
+        internal static KernelVmException UnknownKmType(string type, string known) => new(
+            KmTypeUnknown, FailureKind.InvalidArgument, type,
+            F("'{0}' is not a km_type of this kernel. Known: {1}.", type, known));
+
+        internal static KernelVmException BadCpu(int cpu, int cpus) => new(
+            CpuOutOfRange, FailureKind.InvalidArgument, cpu,
+            F("CPU {0} does not exist: the machine has NR_CPUS = {1} (CPUs 0 to {2}).", cpu, cpus, cpus - 1));
+
+        internal static KernelVmException StaleTlb(int cpu, ulong vaddr, ulong cachedPfn, ulong? currentPfn) => new(
+            StaleTlbAccess, FailureKind.InvalidOperation, vaddr,
+            F("CPU {0} reached {1} through a stale TLB entry: it still translates to pfn {2}, but the page tables now {3}. Nothing flushed this CPU's TLB.",
+              cpu, Hex(vaddr), Hex(cachedPfn), currentPfn is { } p ? "map pfn " + Hex(p) : "map nothing"));
+
+        internal static KernelVmException Unmapped(int cpu, ulong vaddr) => new(
+            UnmappedKernelAccess, FailureKind.InvalidOperation, vaddr,
+            F("BUG: unable to handle kernel paging request at virtual address {0} (CPU {1}): nothing maps it.", Hex(vaddr), cpu));
+
+        internal static KernelVmException NoNonblock(string kernel) => new(
+            NonblockNotInKernel, FailureKind.InvalidArgument, kernel,
+            F("Kernel {0} has no kmap_nonblock(): it was a 2.4 interface.", kernel));
 
         internal static string Hex(ulong value) => "0x" + value.ToString(value > uint.MaxValue ? "X" : "X8", CultureInfo.InvariantCulture);
 

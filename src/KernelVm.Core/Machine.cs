@@ -11,7 +11,7 @@ namespace KernelVm
     /// A booted simulated machine: the aggregate every front-end operation goes through.
     /// Boot either completes or throws, so there is never a half-built machine.
     /// </summary>
-    public sealed class Machine
+    public sealed partial class Machine
     {
         public const int PageShift = 12;
         public const ulong PageSize = 1UL << PageShift;
@@ -233,6 +233,7 @@ namespace KernelVm
             }
 
             Memory = new PhysicalMemory(PhysicalMemoryInputsFor(), BootMem, _bootLog);
+            InitHighmem();
             if (Kernel.PrintsVirtualLayout && !Is64Bit)
             {
                 foreach (var line in LayoutPrintout.Lines(Layout))

@@ -72,6 +72,32 @@ namespace KernelVm.Profiles
         internal System.Func<ulong, (ulong PgDir, ulong ZeroPage)> BootPages { get; private init; } =
             size => (Machine.PhysicalStart + size - 3 * Machine.PageSize, Machine.PhysicalStart + size - Machine.PageSize);
 
+        /// <summary>GOLDEN_RATIO_PRIME of hash_ptr() for page_address_htable; null when struct page has a virtual field instead (2.4.22).</summary>
+        public ulong? PageAddressHashConstant { get; private init; }
+
+        /// <summary>2.4.22's kmap_nonblock(): fail instead of sleeping when no slot is free.</summary>
+        public bool HasKmapNonblock { get; private init; }
+
+        /// <summary>2.4.22 kmap_atomic() does __flush_tlb_one() after set_pte; 2.6.24 relies on the unmap having flushed.</summary>
+        internal bool KmapAtomicFlushesOnMap { get; private init; }
+
+        /// <summary>Whether kunmap_atomic() clears the PTE: always in 2.6.24, only under HIGHMEM_DEBUG in 2.4.22.</summary>
+        internal bool KunmapAtomicClears(bool debugHighmem) => !KmapAtomicFlushesOnMap || debugHighmem;
+
+        /// <summary>The value of a km_type name: its position, doubled plus one with the DEBUG_HIGHMEM fences; -1 when unknown.</summary>
+        public int KmTypeValue(string name, bool debugHighmem)
+        {
+            for (var i = 0; i < KmTypes.Count; i++)
+            {
+                if (string.Equals(KmTypes[i], name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return KmapFences && debugHighmem ? 2 * i + 1 : i;
+                }
+            }
+
+            return -1;
+        }
+
         /// <summary>Whether mem_init() prints the "virtual kernel memory layout" block.</summary>
         internal bool PrintsVirtualLayout { get; private init; }
 
@@ -120,6 +146,8 @@ namespace KernelVm.Profiles
             FixmapX86 = FixmapDefinitions.X86V2_4_22,
             LegacyZoneInit = true,
             KernelTableEntryFlags = 0x063,
+            HasKmapNonblock = true,
+            KmapAtomicFlushesOnMap = true,
             BootPages = _ => (0x101000, 0x104000),
             // list, mapping, index, next_hash, count, flags, lru, pprev_hash, buffers (44 bytes), and virtual under HIGHMEM.
             _structPageSize = (_, highMem) => highMem ? 48UL : 44UL,
@@ -147,6 +175,7 @@ namespace KernelVm.Profiles
             VmemmapBase64 = 0xFFFFE20000000000,    // VMEMMAP_START, pgtable_64.h
             HasNuma = true,
             HasNx = true,
+            PageAddressHashConstant = 0x9E370001,  // GOLDEN_RATIO_PRIME_32, include/linux/hash.h
             PrintsVirtualLayout = true,
             // flags, _count, _mapcount, {private, mapping}, index, lru: 32 bytes on i386, 56 on x86-64.
             _structPageSize = (arch, _) => arch == Architecture.X86_64 ? 56UL : 32UL,

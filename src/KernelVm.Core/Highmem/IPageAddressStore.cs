@@ -1,0 +1,21 @@
+namespace KernelVm.Highmem
+{
+    /// <summary>
+    /// Where page_address() finds a highmem page's kmap address: the page_address_htable of
+    /// HASHED_PAGE_VIRTUAL (2.6.24), or page->virtual (2.4.22).
+    /// </summary>
+    internal interface IPageAddressStore
+    {
+        /// <summary>page_address() for a highmem page: its virtual address, or 0 (NULL).</summary>
+        ulong Lookup(ulong page);
+
+        /// <summary>set_page_address(page, virtual).</summary>
+        void Set(ulong page, ulong pfn, ulong virtualAddress);
+
+        /// <summary>set_page_address(page, NULL).</summary>
+        void Clear(ulong page);
+
+        /// <summary>The bucket page_address() searches for a page, or -1 without a hash.</summary>
+        int BucketOf(ulong page);
+    }
+}

@@ -1,0 +1,95 @@
+using KernelVm.Paging;
+using KernelVm.Trace;
+using KernelVm.Tlb;
+
+namespace KernelVm.Highmem
+{
+    /// <summary>
+    /// kmap_atomic() / kunmap_atomic() (arch/x86/mm/highmem_32.c, 2.6.24): one fixmap slot per CPU
+    /// and km_type, FIX_KMAP_BEGIN + type + KM_TYPE_NR * cpu.
+    /// </summary>
+    public sealed class KmapAtomic
+    {
+        private readonly KernelPageTables _tables;
+        private readonly ulong _fixaddrTop;
+        private readonly ulong _kmapProt;
+        private readonly EventLog _events;
+        private readonly TranslationBuffers _tlb;
+        private readonly bool _flushOnMap;
+        private readonly bool _clearOnUnmap;
+
+        internal KmapAtomic(int fixKmapBegin, int kmTypeNr, ulong fixaddrTop, KernelPageTables tables, ulong kmapProt,
+            EventLog events, TranslationBuffers tlb, bool flushOnMap, bool clearOnUnmap)
+        {
+            FixKmapBegin = fixKmapBegin;
+            KmTypeNr = kmTypeNr;
+            _fixaddrTop = fixaddrTop;
+            _tables = tables;
+            _kmapProt = kmapProt;
+            _events = events;
+            _tlb = tlb;
+            _flushOnMap = flushOnMap;
+            _clearOnUnmap = clearOnUnmap;
+        }
+
+        public int FixKmapBegin { get; }
+
+        public int KmTypeNr { get; }
+
+        /// <summary>The fixmap index of a CPU's slot for a km_type value: FIX_KMAP_BEGIN + type + KM_TYPE_NR * cpu.</summary>
+        public int FixmapIndex(int cpu, int type) => FixKmapBegin + type + KmTypeNr * cpu;
+
+        /// <summary>__fix_to_virt(idx).</summary>
+        public ulong FixToVirt(int index) => _fixaddrTop - ((ulong)index << Machine.PageShift);
+
+        /// <summary>The PTE of a CPU's slot (kmap_pte - idx).</summary>
+        public ulong Pte(int cpu, int type) => Slot(FixmapIndex(cpu, type)) is var (t, i) ? t[i] : 0;
+
+        /// <summary>kmap_atomic() of a highmem page. BUG_ON(!pte_none(*(kmap_pte - idx))) comes first.</summary>
+        internal ulong Map(string task, int cpu, int type, string typeName, ulong pfn)
+        {
+            var index = FixmapIndex(cpu, type);
+            var vaddr = FixToVirt(index);
+            var (table, entry) = Slot(index);
+            if (table[entry] != 0)
+            {
+                throw Errors.KmapAtomicBusy(typeName, cpu, vaddr, (table[entry] & PteValues.FrameMask) >> Machine.PageShift);
+            }
+
+            table[entry] = (pfn << Machine.PageShift) | _kmapProt;
+            _events.Add(EventKind.KmapAtomic, task, cpu, index, (long)pfn, vaddr, detail: typeName);
+            if (_flushOnMap)
+            {
+                _tlb.FlushOne(cpu, vaddr);
+                _events.Add(EventKind.TlbFlushOne, task, cpu, index, address: vaddr);
+            }
+
+            return vaddr;
+        }
+
+        /// <summary>
+        /// kunmap_atomic(): when the address is this CPU's slot for the type, kpte_clear_flush() (clear the
+        /// PTE, invlpg on this CPU only); otherwise nothing. Returns whether a PTE was cleared.
+        /// </summary>
+        internal bool Unmap(string task, int cpu, int type, string typeName, ulong kvaddr)
+        {
+            var index = FixmapIndex(cpu, type);
+            var vaddr = kvaddr & ~(Machine.PageSize - 1);
+            if (vaddr != FixToVirt(index) || !_clearOnUnmap)
+            {
+                _events.Add(EventKind.KunmapAtomic, task, cpu, index, address: kvaddr, detail: typeName + ": no PTE to clear");
+                return false;
+            }
+
+            var (table, entry) = Slot(index);
+            var pfn = (long)((table[entry] & PteValues.FrameMask) >> Machine.PageShift);
+            table[entry] = 0;
+            _tlb.FlushOne(cpu, vaddr);
+            _events.Add(EventKind.KunmapAtomic, task, cpu, index, pfn, vaddr, detail: typeName);
+            _events.Add(EventKind.TlbFlushOne, task, cpu, index, address: vaddr);
+            return true;
+        }
+
+        private (TablePage Table, int Index) Slot(int index) => _tables.PteSlot(FixToVirt(index));
+    }
+}

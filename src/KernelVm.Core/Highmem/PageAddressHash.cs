@@ -1,0 +1,129 @@
+using System.Collections.Generic;
+
+namespace KernelVm.Highmem
+{
+    /// <summary>
+    /// page_address_htable (mm/highmem.c, 2.6.24): PA_HASH_ORDER buckets chosen by hash_ptr() of the
+    /// struct page address, each a list of page_address_map entries taken from page_address_maps[].
+    /// The lists are intrusive (next/prev index arrays), as in the kernel, so nothing allocates.
+    /// </summary>
+    internal sealed class PageAddressHash : IPageAddressStore
+    {
+        internal const int PaHashOrder = 7;
+        private const int None = -1;
+
+        private readonly ulong _goldenRatioPrime;
+        private readonly ulong[] _page;
+        private readonly ulong[] _pfn;
+        private readonly ulong[] _virtual;
+        private readonly int[] _next;
+        private readonly int[] _prev;
+        private readonly int[] _bucketHead = new int[1 << PaHashOrder];
+        private readonly int[] _bucketTail = new int[1 << PaHashOrder];
+
+        // page_address_pool, as a ring: page_address_init() pushes every entry at the head, so the
+        // first taken is page_address_maps[LAST_PKMAP - 1]; freed entries go to the tail.
+        private readonly int[] _pool;
+        private int _poolHead;
+        private int _poolCount;
+
+        internal PageAddressHash(int lastPkmap, ulong goldenRatioPrime)
+        {
+            _goldenRatioPrime = goldenRatioPrime;
+            _page = new ulong[lastPkmap];
+            _pfn = new ulong[lastPkmap];
+            _virtual = new ulong[lastPkmap];
+            _next = new int[lastPkmap];
+            _prev = new int[lastPkmap];
+            _pool = new int[lastPkmap];
+            for (var i = 0; i < lastPkmap; i++)
+            {
+                _pool[i] = lastPkmap - 1 - i;
+            }
+
+            _poolCount = lastPkmap;
+            for (var b = 0; b < _bucketHead.Length; b++)
+            {
+                _bucketHead[b] = _bucketTail[b] = None;
+            }
+        }
+
+        /// <summary>hash_ptr(page, PA_HASH_ORDER): hash_long() of the 32-bit pointer, top bits.</summary>
+        public int BucketOf(ulong page) => (int)((uint)(page * _goldenRatioPrime) >> (32 - PaHashOrder));
+
+        public ulong Lookup(ulong page)
+        {
+            for (var e = _bucketHead[BucketOf(page)]; e != None; e = _next[e])
+            {
+                if (_page[e] == page)
+                {
+                    return _virtual[e];
+                }
+            }
+
+            return 0;
+        }
+
+        public void Set(ulong page, ulong pfn, ulong virtualAddress)
+        {
+            var e = _pool[_poolHead];
+            _poolHead = (_poolHead + 1) % _pool.Length;
+            _poolCount--;
+            _page[e] = page;
+            _pfn[e] = pfn;
+            _virtual[e] = virtualAddress;
+            var bucket = BucketOf(page);
+            _prev[e] = _bucketTail[bucket];
+            _next[e] = None;
+            if (_bucketTail[bucket] == None)
+            {
+                _bucketHead[bucket] = e;
+            }
+            else
+            {
+                _next[_bucketTail[bucket]] = e;
+            }
+
+            _bucketTail[bucket] = e;
+        }
+
+        public void Clear(ulong page)
+        {
+            var bucket = BucketOf(page);
+            for (var e = _bucketHead[bucket]; e != None; e = _next[e])
+            {
+                if (_page[e] != page)
+                {
+                    continue;
+                }
+
+                if (_prev[e] == None) _bucketHead[bucket] = _next[e]; else _next[_prev[e]] = _next[e];
+                if (_next[e] == None) _bucketTail[bucket] = _prev[e]; else _prev[_next[e]] = _prev[e];
+                _pool[(_poolHead + _poolCount) % _pool.Length] = e;
+                _poolCount++;
+                return;
+            }
+        }
+
+        /// <summary>Every entry, bucket by bucket in list order: (bucket, page_address_maps index, page, pfn, virtual).</summary>
+        internal IEnumerable<(int Bucket, int Entry, ulong Page, ulong Pfn, ulong Virtual)> Entries()
+        {
+            for (var b = 0; b < _bucketHead.Length; b++)
+            {
+                for (var e = _bucketHead[b]; e != None; e = _next[e])
+                {
+                    yield return (b, e, _page[e], _pfn[e], _virtual[e]);
+                }
+            }
+        }
+
+        /// <summary>page_address_pool, first entry first.</summary>
+        internal IEnumerable<int> Pool()
+        {
+            for (var i = 0; i < _poolCount; i++)
+            {
+                yield return _pool[(_poolHead + i) % _pool.Length];
+            }
+        }
+    }
+}

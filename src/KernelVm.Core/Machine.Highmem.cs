@@ -1,0 +1,222 @@
+using System.Collections.Generic;
+using KernelVm.Highmem;
+using KernelVm.Physical;
+using KernelVm.Tasks;
+using KernelVm.Tlb;
+using KernelVm.Trace;
+
+namespace KernelVm
+{
+    /// <summary>High memory: kmap, kunmap, kmap_atomic, the TLBs and the tasks that use them. Every call holds kmap_lock.</summary>
+    public sealed partial class Machine
+    {
+        /// <summary>The task kmap() runs in when none is named.</summary>
+        public const string DefaultTask = "task0";
+
+        private readonly object _kmapLock = new();
+        private readonly Dictionary<string, VmTask> _tasks = new(System.StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>The persistent kmaps; null without CONFIG_HIGHMEM.</summary>
+        public Pkmap? Pkmap { get; private set; }
+
+        /// <summary>The kmap_atomic slots; null without CONFIG_HIGHMEM.</summary>
+        public KmapAtomic? Atomic { get; private set; }
+
+        public TranslationBuffers Tlb { get; private set; } = null!;
+
+        public EventLog Events { get; } = new();
+
+        /// <summary>The tasks created so far, in creation order.</summary>
+        public IReadOnlyCollection<VmTask> Tasks
+        {
+            get
+            {
+                lock (_kmapLock)
+                {
+                    return new List<VmTask>(_tasks.Values);
+                }
+            }
+        }
+
+        /// <summary>kmap(): a lowmem page's permanent address, or kmap_high() for a highmem page.</summary>
+        public KmapOutcome Kmap(string? taskName, ulong pfn, bool nonblock = false)
+        {
+            lock (_kmapLock)
+            {
+                var task = RunnableTask(taskName);
+                var page = Memory.GetPage(pfn);
+                if (nonblock && !Kernel.HasKmapNonblock)
+                {
+                    throw Errors.NoNonblock(Kernel.Version);
+                }
+
+                KmapOutcome outcome;
+                if (page.Zone.Type != ZoneType.HighMem)
+                {
+                    var vaddr = PageOffset + (pfn << PageShift);
+                    Events.Add(EventKind.KmapLowmem, task.Name, task.Cpu, pfn: (long)pfn, address: vaddr);
+                    outcome = new KmapOutcome(task.Name, pfn, KmapStatus.Lowmem, vaddr, -1, -1, false, false);
+                }
+                else
+                {
+                    outcome = Pkmap!.KmapHigh(task, pfn, nonblock);
+                }
+
+                task.LastKmap = outcome;
+                return outcome;
+            }
+        }
+
+        /// <summary>kunmap(): nothing for a lowmem page; kunmap_high() otherwise. Returns the kmaps of the tasks it woke.</summary>
+        public IReadOnlyList<KmapOutcome> Kunmap(string? taskName, ulong pfn)
+        {
+            lock (_kmapLock)
+            {
+                var task = RunnableTask(taskName);
+                var page = Memory.GetPage(pfn);
+                if (page.Zone.Type != ZoneType.HighMem)
+                {
+                    return new KmapOutcome[0];
+                }
+
+                return Pkmap!.KunmapHigh(task, pfn);
+            }
+        }
+
+        /// <summary>kmap_atomic(page, type) on a task's CPU: the lowmem address, or the CPU's fixmap slot for the type.</summary>
+        public ulong KmapAtomic(string? taskName, int? cpu, string type, ulong pfn)
+        {
+            lock (_kmapLock)
+            {
+                var task = Task(taskName);
+                var onCpu = CheckCpu(cpu ?? task.Cpu);
+                var value = KmType(type);
+                var page = Memory.GetPage(pfn);
+                if (page.Zone.Type != ZoneType.HighMem)
+                {
+                    var vaddr = PageOffset + (pfn << PageShift);
+                    Events.Add(EventKind.KmapAtomic, task.Name, onCpu, pfn: (long)pfn, address: vaddr, detail: type + ": lowmem, page_address()");
+                    return vaddr;
+                }
+
+                return Atomic!.Map(task.Name, onCpu, value, type.ToUpperInvariant(), pfn);
+            }
+        }
+
+        /// <summary>kunmap_atomic(kvaddr, type). Returns whether it cleared a PTE.</summary>
+        public bool KunmapAtomic(string? taskName, int? cpu, string type, ulong kvaddr)
+        {
+            lock (_kmapLock)
+            {
+                var task = Task(taskName);
+                var onCpu = CheckCpu(cpu ?? task.Cpu);
+                var value = KmType(type);
+                return Atomic is not null && Atomic.Unmap(task.Name, onCpu, value, type.ToUpperInvariant(), kvaddr);
+            }
+        }
+
+        /// <summary>
+        /// A CPU touches a kernel virtual address: a TLB hit is used as is (and a stale one is the bug it
+        /// would be); a miss walks the page tables and loads the entry. Returns the physical address.
+        /// </summary>
+        public ulong Access(string? taskName, int? cpu, ulong vaddr)
+        {
+            lock (_kmapLock)
+            {
+                var task = Task(taskName);
+                var onCpu = CheckCpu(cpu ?? task.Cpu);
+                var page = vaddr & ~(PageSize - 1);
+                var current = Translate(page);
+                if (Tlb.TryGet(onCpu, page, out var cached))
+                {
+                    if (current is null || current.Value >> PageShift != cached.Pfn)
+                    {
+                        throw Errors.StaleTlb(onCpu, vaddr, cached.Pfn, current >> PageShift);
+                    }
+
+                    return (cached.Pfn << PageShift) + (vaddr & (PageSize - 1));
+                }
+
+                if (current is null)
+                {
+                    throw Errors.Unmapped(onCpu, vaddr);
+                }
+
+                var walk = PageTables?.Walk(page);
+                var global = walk is not null && (walk[walk.Count - 1].Value & (ulong)Paging.PteFlags.Global) != 0;
+                Tlb.Load(new TlbEntry(onCpu, page, current.Value >> PageShift, global));
+                Events.Add(EventKind.TlbLoad, task.Name, onCpu, pfn: (long)(current.Value >> PageShift), address: page);
+                return current.Value + (vaddr & (PageSize - 1));
+            }
+        }
+
+        /// <summary>kmap_flush_unused(): flush_all_zero_pkmaps() under kmap_lock.</summary>
+        public void KmapFlushUnused()
+        {
+            lock (_kmapLock)
+            {
+                Pkmap?.FlushUnused(null);
+            }
+        }
+
+        /// <summary>Runs <paramref name="read"/> under kmap_lock, for a consistent snapshot.</summary>
+        public T Read<T>(System.Func<Machine, T> read)
+        {
+            lock (_kmapLock)
+            {
+                return read(this);
+            }
+        }
+
+        /// <summary>The task of that name, created on first use on CPU 0.</summary>
+        public VmTask Task(string? name, int cpu = 0)
+        {
+            lock (_kmapLock)
+            {
+                var key = string.IsNullOrEmpty(name) ? DefaultTask : name!;
+                if (!_tasks.TryGetValue(key, out var task))
+                {
+                    task = new VmTask(key, CheckCpu(cpu));
+                    _tasks.Add(key, task);
+                }
+
+                return task;
+            }
+        }
+
+        private VmTask RunnableTask(string? name)
+        {
+            var task = Task(name);
+            if (task.State == TaskState.Blocked)
+            {
+                throw Errors.Blocked(task.Name, task.WaitingForPfn!.Value);
+            }
+
+            return task;
+        }
+
+        private int CheckCpu(int cpu) => cpu >= 0 && cpu < Tlb.Cpus ? cpu : throw Errors.BadCpu(cpu, Tlb.Cpus);
+
+        private int KmType(string type)
+        {
+            var value = Kernel.KmTypeValue(type, Options.DebugHighmem);
+            return value >= 0 ? value : throw Errors.UnknownKmType(type, string.Join(", ", Kernel.KmTypes));
+        }
+
+        private void InitHighmem()
+        {
+            Tlb = new TranslationBuffers(Is64Bit ? 1 : Options.NrCpus);
+            if (HighMem == Profiles.HighMemSupport.None || PageTables is null)
+            {
+                return;
+            }
+
+            IPageAddressStore store = Kernel.PageAddressHashConstant is { } golden
+                ? new PageAddressHash(Layout.LastPkmap, golden)
+                : new PageVirtualField();
+            Pkmap = new Pkmap(Layout.LastPkmap, Layout.PkmapBase!.Value, PageTables, Prot.PageKernel, store, Memory.PfnToPage, Events, Tlb);
+            Atomic = new KmapAtomic(Fixmaps.IndexOf("FIX_KMAP_BEGIN"), KmTypeNr, Layout.FixaddrTop, PageTables, Prot.PageKernel,
+                Events, Tlb, Kernel.KmapAtomicFlushesOnMap, Kernel.KunmapAtomicClears(Options.DebugHighmem));
+        }
+    }
+}

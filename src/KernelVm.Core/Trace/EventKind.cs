@@ -1,0 +1,41 @@
+namespace KernelVm.Trace
+{
+    /// <summary>The steps the kernel takes that the model records.</summary>
+    public enum EventKind
+    {
+        /// <summary>kmap() of a lowmem page: page_address(), no counts touched.</summary>
+        KmapLowmem,
+        /// <summary>kmap_high() found the page mapped (count >= 1) and reused its slot.</summary>
+        KmapReuse,
+        /// <summary>map_new_virtual() chose a free slot.</summary>
+        SlotChosen,
+        /// <summary>last_pkmap_nr wrapped to 0.</summary>
+        Wrap,
+        /// <summary>flush_all_zero_pkmaps(): the slots at count 1 were cleared (Detail lists them).</summary>
+        FlushAllZeroPkmaps,
+        /// <summary>flush_tlb_all() / flush_tlb_kernel_range(): every CPU's TLB emptied.</summary>
+        TlbFlushAll,
+        /// <summary>__flush_tlb_one() (invlpg): one address dropped from one CPU's TLB.</summary>
+        TlbFlushOne,
+        /// <summary>A CPU loaded a TLB entry by walking the page tables.</summary>
+        TlbLoad,
+        PteSet,
+        PteClear,
+        /// <summary>set_page_address(): the page entered the page_address hash (or page->virtual).</summary>
+        HashInsert,
+        HashRemove,
+        /// <summary>The task slept on pkmap_map_wait: no free slot.</summary>
+        Sleep,
+        /// <summary>wake_up(&amp;pkmap_map_wait).</summary>
+        WakeUp,
+        /// <summary>A woken task found its page mapped by someone else meanwhile.</summary>
+        FoundMapped,
+        Kunmap,
+        KmapAtomic,
+        KunmapAtomic,
+        SetFixmap,
+        ClearFixmap,
+        /// <summary>2.4.22 kmap_nonblock(): no free slot, NULL returned instead of sleeping.</summary>
+        KmapNonblockFailed,
+    }
+}

@@ -1,0 +1,35 @@
+using System.Collections.Generic;
+
+namespace KernelVm.Trace
+{
+    /// <summary>The most recent kernel events in a ring of preallocated slots: recording never allocates.</summary>
+    public sealed class EventLog
+    {
+        public const int Capacity = 4096;
+
+        private readonly KernelEvent[] _ring = new KernelEvent[Capacity];
+        private long _next;
+
+        /// <summary>Sequence number of the next event.</summary>
+        public long NextSequence => _next;
+
+        internal void Add(EventKind kind, string? task = null, int cpu = -1, int slot = -1, long pfn = -1, ulong address = 0, int bucket = -1, int count = -1, string? detail = null)
+        {
+            _ring[_next % Capacity] = new KernelEvent(_next, kind, task, cpu, slot, pfn, address, bucket, count, detail);
+            _next++;
+        }
+
+        /// <summary>The events with a sequence number at or after <paramref name="from"/> still held, oldest first.</summary>
+        public IReadOnlyList<KernelEvent> Since(long from)
+        {
+            var start = System.Math.Max(from, _next - Capacity);
+            var list = new List<KernelEvent>((int)System.Math.Max(0, _next - start));
+            for (var i = start; i < _next; i++)
+            {
+                list.Add(_ring[i % Capacity]);
+            }
+
+            return list;
+        }
+    }
+}
