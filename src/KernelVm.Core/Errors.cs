@@ -38,6 +38,7 @@ namespace KernelVm
         public const string StaleTlbAccess = "StaleTlbAccess";
         public const string UnmappedKernelAccess = "UnmappedKernelAccess";
         public const string NonblockNotInKernel = "NonblockNotInKernel";
+        public const string VirtToFixOutOfRange = "VirtToFixOutOfRange";
 
         internal static KernelVmException NotInDirectMapAt(ulong virt, ulong pageOffset, ulong highMemory) => new(
             NotInDirectMap, FailureKind.InvalidArgument, virt,
@@ -155,6 +156,10 @@ namespace KernelVm
         internal static KernelVmException NoNonblock(string kernel) => new(
             NonblockNotInKernel, FailureKind.InvalidArgument, kernel,
             F("Kernel {0} has no kmap_nonblock(): it was a 2.4 interface.", kernel));
+
+        internal static KernelVmException VirtToFixBug(ulong vaddr, ulong fixaddrStart, ulong fixaddrTop) => new(
+            VirtToFixOutOfRange, FailureKind.InvalidArgument, vaddr,
+            F("kernel BUG in virt_to_fix(): {0} is not in [FIXADDR_START {1}, FIXADDR_TOP {2}).", Hex(vaddr), Hex(fixaddrStart), Hex(fixaddrTop)));
 
         internal static string Hex(ulong value) => "0x" + value.ToString(value > uint.MaxValue ? "X" : "X8", CultureInfo.InvariantCulture);
 

@@ -68,7 +68,7 @@ namespace KernelVm
         }
 
         /// <summary>kunmap(): nothing for a lowmem page; kunmap_high() otherwise. Returns the kmaps of the tasks it woke.</summary>
-        public IReadOnlyList<KmapOutcome> Kunmap(string? taskName, ulong pfn)
+        public KunmapOutcome Kunmap(string? taskName, ulong pfn)
         {
             lock (_kmapLock)
             {
@@ -76,7 +76,7 @@ namespace KernelVm
                 var page = Memory.GetPage(pfn);
                 if (page.Zone.Type != ZoneType.HighMem)
                 {
-                    return new KmapOutcome[0];
+                    return new KunmapOutcome(pfn, PageOffset + (pfn << PageShift), -1, -1, new KmapOutcome[0]);
                 }
 
                 return Pkmap!.KunmapHigh(task, pfn);
@@ -117,9 +117,10 @@ namespace KernelVm
 
         /// <summary>
         /// A CPU touches a kernel virtual address: a TLB hit is used as is (and a stale one is the bug it
-        /// would be); a miss walks the page tables and loads the entry. Returns the physical address.
+        /// would be); a miss walks the page tables and loads the entry. Returns the physical address and
+        /// whether the TLB already held it.
         /// </summary>
-        public ulong Access(string? taskName, int? cpu, ulong vaddr)
+        public (ulong Physical, bool TlbHit) Access(string? taskName, int? cpu, ulong vaddr)
         {
             lock (_kmapLock)
             {
@@ -134,7 +135,7 @@ namespace KernelVm
                         throw Errors.StaleTlb(onCpu, vaddr, cached.Pfn, current >> PageShift);
                     }
 
-                    return (cached.Pfn << PageShift) + (vaddr & (PageSize - 1));
+                    return ((cached.Pfn << PageShift) + (vaddr & (PageSize - 1)), true);
                 }
 
                 if (current is null)
@@ -146,7 +147,32 @@ namespace KernelVm
                 var global = walk is not null && (walk[walk.Count - 1].Value & (ulong)Paging.PteFlags.Global) != 0;
                 Tlb.Load(new TlbEntry(onCpu, page, current.Value >> PageShift, global));
                 Events.Add(EventKind.TlbLoad, task.Name, onCpu, pfn: (long)(current.Value >> PageShift), address: page);
-                return current.Value + (vaddr & (PageSize - 1));
+                return (current.Value + (vaddr & (PageSize - 1)), false);
+            }
+        }
+
+        /// <summary>The page_address_htable bucket page_address() searches for a page, or -1 (no hash: lowmem, or 2.4.22).</summary>
+        public int PageAddressBucket(ulong pfn) => Pkmap?.Store.BucketOf(Memory.PfnToPage(pfn)) ?? -1;
+
+        /// <summary>
+        /// kmap_atomic_to_page(): below FIXADDR_START it is virt_to_page(); above, the pfn in the fixmap
+        /// PTE of virt_to_fix(ptr), which BUGs outside [FIXADDR_START, FIXADDR_TOP).
+        /// </summary>
+        public ulong KmapAtomicToPfn(ulong ptr)
+        {
+            lock (_kmapLock)
+            {
+                if (ptr < Layout.FixaddrStart)
+                {
+                    return Pa(ptr) >> PageShift;
+                }
+
+                if (ptr >= Layout.FixaddrTop)
+                {
+                    throw Errors.VirtToFixBug(ptr, Layout.FixaddrStart, Layout.FixaddrTop);
+                }
+
+                return (Translate(ptr & ~(PageSize - 1)) ?? throw Errors.Unmapped(0, ptr)) >> PageShift;
             }
         }
 
@@ -216,7 +242,7 @@ namespace KernelVm
                 : new PageVirtualField();
             Pkmap = new Pkmap(Layout.LastPkmap, Layout.PkmapBase!.Value, PageTables, Prot.PageKernel, store, Memory.PfnToPage, Events, Tlb);
             Atomic = new KmapAtomic(Fixmaps.IndexOf("FIX_KMAP_BEGIN"), KmTypeNr, Layout.FixaddrTop, PageTables, Prot.PageKernel,
-                Events, Tlb, Kernel.KmapAtomicFlushesOnMap, Kernel.KunmapAtomicClears(Options.DebugHighmem));
+                Events, Tlb, Kernel.KmapAtomicFlushesOnMap, Kernel.KunmapAtomicClears(Options.DebugHighmem), Options.NrCpus);
         }
     }
 }

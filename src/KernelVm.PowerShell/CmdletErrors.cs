@@ -13,6 +13,8 @@ namespace KernelVm.PowerShell
         internal const string MachineNameTaken = "MachineNameTaken";
         internal const string MachineNotFound = "MachineNotFound";
         internal const string ConfigPresetUnknown = "ConfigPresetUnknown";
+        internal const string NoHighmem = "NoHighmem";
+        internal const string PkmapSlotOutOfRange = "PkmapSlotOutOfRange";
 
         internal static ErrorRecord FromModel(KernelVmException e) => new(
             e, e.ErrorId,
@@ -30,6 +32,14 @@ namespace KernelVm.PowerShell
         internal static ErrorRecord UnknownPreset(string name) => new(
             new ArgumentException("There is no configuration preset named '" + name + "'. Presets: " + string.Join(", ", Profiles.KernelConfig.Presets.Keys) + "."),
             ConfigPresetUnknown, ErrorCategory.InvalidArgument, name);
+
+        internal static ErrorRecord NoHighmemRecord(Machine machine) => new(
+            new InvalidOperationException("Machine " + machine.Name + " has no persistent kmaps: it has no CONFIG_HIGHMEM (" + machine.Architecture + ", HighMem " + machine.HighMem + ")."),
+            NoHighmem, ErrorCategory.InvalidOperation, machine);
+
+        internal static ErrorRecord SlotOutOfRange(int slot, int lastPkmap) => new(
+            new ArgumentOutOfRangeException(nameof(slot), "Slot " + slot + " does not exist: LAST_PKMAP is " + lastPkmap + " (slots 0 to " + (lastPkmap - 1) + ")."),
+            PkmapSlotOutOfRange, ErrorCategory.InvalidArgument, slot);
 
         internal static ErrorRecord NameTaken(string name) => new(
             new ArgumentException("A machine named '" + name + "' already exists in this session. Choose another -Name."),

@@ -122,7 +122,7 @@ public sealed class PkmapTests
         Assert.Single(m.Pkmap.Waiters);
         Assert.Equal(Errors.TaskBlocked, Assert.Throws<KernelVmException>(() => m.Kmap("waiter", 0x60001)).ErrorId);
 
-        var woken = m.Kunmap("filler", 0x40005);
+        var woken = m.Kunmap("filler", 0x40005).Woken;
         var done = Assert.Single(woken);
         Assert.Equal(KmapStatus.NewSlot, done.Status);
         Assert.True(done.Flushed);

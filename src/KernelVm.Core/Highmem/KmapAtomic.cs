@@ -17,10 +17,12 @@ namespace KernelVm.Highmem
         private readonly TranslationBuffers _tlb;
         private readonly bool _flushOnMap;
         private readonly bool _clearOnUnmap;
+        private readonly int _cpus;
 
         internal KmapAtomic(int fixKmapBegin, int kmTypeNr, ulong fixaddrTop, KernelPageTables tables, ulong kmapProt,
-            EventLog events, TranslationBuffers tlb, bool flushOnMap, bool clearOnUnmap)
+            EventLog events, TranslationBuffers tlb, bool flushOnMap, bool clearOnUnmap, int cpus)
         {
+            _cpus = cpus;
             FixKmapBegin = fixKmapBegin;
             KmTypeNr = kmTypeNr;
             _fixaddrTop = fixaddrTop;
@@ -41,6 +43,13 @@ namespace KernelVm.Highmem
 
         /// <summary>__fix_to_virt(idx).</summary>
         public ulong FixToVirt(int index) => _fixaddrTop - ((ulong)index << Machine.PageShift);
+
+        /// <summary>The fixmap index of an address in the kmap_atomic slots, or null outside FIX_KMAP_BEGIN..END.</summary>
+        public int? FixmapIndexOf(ulong virtualAddress)
+        {
+            var index = (long)((_fixaddrTop - (virtualAddress & ~(Machine.PageSize - 1))) >> Machine.PageShift);
+            return virtualAddress <= _fixaddrTop && index >= FixKmapBegin && index < FixKmapBegin + (long)KmTypeNr * _cpus ? (int)index : null;
+        }
 
         /// <summary>The PTE of a CPU's slot (kmap_pte - idx).</summary>
         public ulong Pte(int cpu, int type) => Slot(FixmapIndex(cpu, type)) is var (t, i) ? t[i] : 0;

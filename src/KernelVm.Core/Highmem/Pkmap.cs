@@ -78,7 +78,7 @@ namespace KernelVm.Highmem
         }
 
         /// <summary>kunmap_high(): drop a user; at count 1 wake the waiters. Checks every BUG() before it changes anything.</summary>
-        internal List<KmapOutcome> KunmapHigh(VmTask task, ulong pfn)
+        internal KunmapOutcome KunmapHigh(VmTask task, ulong pfn)
         {
             var vaddr = PageAddress(pfn);
             if (vaddr == 0)
@@ -94,13 +94,14 @@ namespace KernelVm.Highmem
 
             _count[nr]--;
             _events.Add(EventKind.Kunmap, task.Name, task.Cpu, nr, (long)pfn, vaddr, count: _count[nr]);
+            var count = _count[nr];
             var woken = new List<KmapOutcome>();
-            if (_count[nr] == 1 && _waiters.Count > 0)
+            if (count == 1 && _waiters.Count > 0)
             {
                 WakeUp(woken);
             }
 
-            return woken;
+            return new KunmapOutcome(pfn, vaddr, nr, count, woken);
         }
 
         /// <summary>kmap_flush_unused(): flush_all_zero_pkmaps() under kmap_lock.</summary>

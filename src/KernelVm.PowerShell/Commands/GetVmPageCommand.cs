@@ -23,7 +23,7 @@ namespace KernelVm.PowerShell.Commands
         [AddressTransformation]
         public ulong[] PhysicalAddress { get; set; } = null!;
 
-        /// <summary>Direct-map addresses: virt_to_page().</summary>
+        /// <summary>Direct-map addresses (virt_to_page()), or fixmap addresses such as kmap_atomic slots (kmap_atomic_to_page()).</summary>
         [Parameter(Mandatory = true, ParameterSetName = VirtualSet)]
         [AddressTransformation]
         public ulong[] VirtualAddress { get; set; } = null!;
@@ -57,7 +57,7 @@ namespace KernelVm.PowerShell.Commands
                     {
                         try
                         {
-                            WritePage(machine, machine.Pa(virt) >> KernelVm.Machine.PageShift);
+                            WritePage(machine, machine.KmapAtomicToPfn(virt));
                         }
                         catch (KernelVmException e)
                         {

@@ -39,6 +39,21 @@ namespace KernelVm.PowerShell.Formatting
             return text.ToString();
         }
 
+        /// <summary>One kernel event as a line: "SlotChosen task0 slot 1 pfn 0x40000 at 0xFF801000".</summary>
+        public static string Event(Trace.KernelEvent e)
+        {
+            var text = new StringBuilder(e.Kind.ToString());
+            if (e.Task is not null) text.Append(' ').Append(e.Task);
+            if (e.Cpu >= 0) text.Append(" cpu ").Append(e.Cpu.ToString(CultureInfo.InvariantCulture));
+            if (e.Slot >= 0) text.Append(" slot ").Append(e.Slot.ToString(CultureInfo.InvariantCulture));
+            if (e.Pfn >= 0) text.Append(" pfn ").Append(Pfn((ulong)e.Pfn));
+            if (e.Address != 0) text.Append(" at ").Append(Hex(e.Address, 8));
+            if (e.Bucket >= 0) text.Append(" bucket ").Append(e.Bucket.ToString(CultureInfo.InvariantCulture));
+            if (e.Count >= 0) text.Append(" count ").Append(e.Count.ToString(CultureInfo.InvariantCulture));
+            if (e.Detail is not null) text.Append(": ").Append(e.Detail);
+            return text.ToString();
+        }
+
         /// <summary>A byte count in the largest binary unit that divides it (896 MiB, 2 GiB, 8 KiB), else in bytes.</summary>
         public static string Size(ulong bytes)
         {

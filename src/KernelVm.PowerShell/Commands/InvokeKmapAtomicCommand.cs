@@ -1,0 +1,60 @@
+using System.Management.Automation;
+using KernelVm.PowerShell.Completers;
+using KernelVm.PowerShell.Transforms;
+
+namespace KernelVm.PowerShell.Commands
+{
+    /// <summary>kmap_atomic(): maps a page in a CPU's fixmap slot for a km_type, without sleeping.</summary>
+    [Cmdlet(VerbsLifecycle.Invoke, "KmapAtomic", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(KmapAtomicResult))]
+    [Alias("kmap_atomic")]
+    public sealed class InvokeKmapAtomicCommand : KmapCommand
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [AddressTransformation]
+        public ulong Pfn { get; set; }
+
+        /// <summary>The km_type slot: KM_USER0, KM_USER1, KM_IRQ0, ...</summary>
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(KmTypeCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string Type { get; set; } = null!;
+
+        /// <summary>The CPU whose slot to use; by default the task's CPU.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public int? Cpu { get; set; }
+
+        /// <summary>Then touch the mapping from that CPU, which loads its TLB entry.</summary>
+        [Parameter]
+        public SwitchParameter Touch { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var machine = TargetMachine;
+            if (!ShouldProcess("pfn " + Formatting.DisplayFormat.Pfn(Pfn), "kmap_atomic " + Type))
+            {
+                return;
+            }
+
+            var from = machine.Events.NextSequence;
+            try
+            {
+                var cpu = Cpu ?? machine.Task(Task).Cpu;
+                var vaddr = machine.KmapAtomic(Task, cpu, Type, Pfn);
+                if (Touch)
+                {
+                    machine.Access(Task, cpu, vaddr);
+                }
+
+                WriteStepsSince(machine, from);
+                var index = machine.Atomic?.FixmapIndexOf(vaddr);
+                WriteObject(new KmapAtomicResult(machine, Task, cpu, Type.ToUpperInvariant(), Pfn, vaddr, index));
+            }
+            catch (KernelVmException e)
+            {
+                WriteStepsSince(machine, from);
+                WriteModelError(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using System.Management.Automation;
+using KernelVm.PowerShell.Completers;
+using KernelVm.PowerShell.Transforms;
+
+namespace KernelVm.PowerShell.Commands
+{
+    /// <summary>kunmap_atomic(): clears a CPU's km_type slot and flushes it from that CPU's TLB only.</summary>
+    [Cmdlet(VerbsLifecycle.Invoke, "KunmapAtomic", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(bool))]
+    [Alias("kunmap_atomic")]
+    public sealed class InvokeKunmapAtomicCommand : KmapCommand
+    {
+        /// <summary>The address kmap_atomic() returned.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [AddressTransformation]
+        public ulong VirtualAddress { get; set; }
+
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(KmTypeCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string Type { get; set; } = null!;
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public int? Cpu { get; set; }
+
+        /// <summary>Write whether a PTE was cleared.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var machine = TargetMachine;
+            if (!ShouldProcess(Formatting.DisplayFormat.Hex(VirtualAddress, 8), "kunmap_atomic " + Type))
+            {
+                return;
+            }
+
+            var from = machine.Events.NextSequence;
+            try
+            {
+                var cleared = machine.KunmapAtomic(Task, Cpu, Type, VirtualAddress);
+                WriteStepsSince(machine, from);
+                if (PassThru)
+                {
+                    WriteObject(cleared);
+                }
+            }
+            catch (KernelVmException e)
+            {
+                WriteStepsSince(machine, from);
+                WriteModelError(e);
+            }
+        }
+    }
+}

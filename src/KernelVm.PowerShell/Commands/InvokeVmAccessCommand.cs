@@ -1,0 +1,39 @@
+using System.Management.Automation;
+using KernelVm.PowerShell.Transforms;
+
+namespace KernelVm.PowerShell.Commands
+{
+    /// <summary>A CPU touches kernel virtual addresses: through its TLB if cached, else by a page-table walk that loads the TLB.</summary>
+    [Cmdlet(VerbsLifecycle.Invoke, "VmAccess")]
+    [OutputType(typeof(VmAccessResult))]
+    public sealed class InvokeVmAccessCommand : KmapCommand
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [AddressTransformation]
+        public ulong[] VirtualAddress { get; set; } = null!;
+
+        /// <summary>The CPU that makes the access; by default the task's CPU.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public int? Cpu { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var machine = TargetMachine;
+            foreach (var vaddr in VirtualAddress)
+            {
+                var from = machine.Events.NextSequence;
+                try
+                {
+                    var cpu = Cpu ?? machine.Task(Task).Cpu;
+                    var (physical, hit) = machine.Access(Task, cpu, vaddr);
+                    WriteStepsSince(machine, from);
+                    WriteObject(new VmAccessResult(machine, Task, cpu, vaddr, physical, hit));
+                }
+                catch (KernelVmException e)
+                {
+                    WriteModelError(e);
+                }
+            }
+        }
+    }
+}

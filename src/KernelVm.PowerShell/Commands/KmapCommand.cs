@@ -1,0 +1,23 @@
+using System.Management.Automation;
+using KernelVm.PowerShell.Formatting;
+
+namespace KernelVm.PowerShell.Commands
+{
+    /// <summary>The base of the commands that act as a task: -Task, and the kernel's steps as verbose text.</summary>
+    public abstract class KmapCommand : MachineCommand
+    {
+        /// <summary>The task that makes the call; created on first use. By default task0.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string Task { get; set; } = KernelVm.Machine.DefaultTask;
+
+        /// <summary>Writes, as verbose lines, every event the machine recorded since <paramref name="from"/>.</summary>
+        protected void WriteStepsSince(Machine machine, long from)
+        {
+            foreach (var e in machine.Events.Since(from))
+            {
+                WriteVerbose(DisplayFormat.Event(e));
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+namespace KernelVm.PowerShell
+{
+    /// <summary>A kmap_atomic() mapping: the CPU's fixmap slot for the km_type, or a lowmem page's own address.</summary>
+    public sealed class KmapAtomicResult
+    {
+        internal KmapAtomicResult(Machine machine, string task, int cpu, string type, ulong pfn, ulong virtualAddress, int? fixmapIndex)
+        {
+            Machine = machine;
+            Task = task;
+            Cpu = cpu;
+            Type = type;
+            Pfn = pfn;
+            VirtualAddress = virtualAddress;
+            FixmapIndex = fixmapIndex;
+            Lowmem = fixmapIndex is null;
+        }
+
+        public ulong Pfn { get; }
+
+        public Address VirtualAddress { get; }
+
+        /// <summary>The km_type.</summary>
+        public string Type { get; }
+
+        public int Cpu { get; }
+
+        /// <summary>FIX_KMAP_BEGIN + type + KM_TYPE_NR * cpu; empty for a lowmem page.</summary>
+        public int? FixmapIndex { get; }
+
+        /// <summary>A lowmem page: page_address(), no PTE written.</summary>
+        public bool Lowmem { get; }
+
+        public string Task { get; }
+
+        public Machine Machine { get; }
+    }
+}

@@ -1,0 +1,49 @@
+namespace KernelVm.PowerShell
+{
+    /// <summary>What a pkmap_count value means for its slot.</summary>
+    public enum PkmapSlotState
+    {
+        /// <summary>0: unmapped since the last flush, usable.</summary>
+        Free,
+        /// <summary>1: no users, but the mapping is still there and a TLB may hold it; not usable until a flush.</summary>
+        Stale,
+        /// <summary>n > 1: n - 1 users.</summary>
+        InUse,
+    }
+
+    /// <summary>One pkmap slot: its count, what the count means, and the page its PTE maps.</summary>
+    public sealed class PkmapSlotInfo
+    {
+        internal PkmapSlotInfo(Machine machine, int slot, ulong virtualAddress, int count, ulong? pfn, ulong? page)
+        {
+            Machine = machine;
+            Slot = slot;
+            VirtualAddress = virtualAddress;
+            Count = count;
+            State = count == 0 ? PkmapSlotState.Free : count == 1 ? PkmapSlotState.Stale : PkmapSlotState.InUse;
+            Users = count > 1 ? count - 1 : 0;
+            Pfn = pfn;
+            Page = page is { } p ? new Address(p) : null;
+        }
+
+        public int Slot { get; }
+
+        /// <summary>PKMAP_ADDR(slot).</summary>
+        public Address VirtualAddress { get; }
+
+        /// <summary>pkmap_count[slot], raw.</summary>
+        public int Count { get; }
+
+        public PkmapSlotState State { get; }
+
+        public int Users { get; }
+
+        /// <summary>The page the slot's PTE maps; empty when the PTE is none.</summary>
+        public ulong? Pfn { get; }
+
+        /// <summary>Its struct page.</summary>
+        public Address? Page { get; }
+
+        public Machine Machine { get; }
+    }
+}
