@@ -34,7 +34,19 @@ Resolve-VmAddress 0xC0100000, 0xFFFFC000, 0x08048000 -Machine tour | Out-Host
 # 9. What the kernel printed while it booted.
 Get-VmBootLog -Machine tour | Out-Host
 
-# 10. A high-memory page has no permanent mapping: the error says what to do instead.
-New-VmMachine -Name highmem -MemorySize 2GB | Out-Null
+# 10. Persistent kmaps: three highmem pages take slots 1, 2, 3 (not 0), each with count 2.
+$null = New-VmMachine -Name kmaps -MemorySize 2GB
+0x40000, 0x40001, 0x40002 | Invoke-Kmap | Out-Host
+
+# 11. kunmap to count 1: the slot is Stale (no users, mapping and TLB entry kept) until the next flush.
+Invoke-Kunmap 0x40000 | Out-Host
+Get-PkmapCount -InUse | Out-Host
+Get-PageAddress 0x40000 | Out-Host
+
+# 12. kmap_atomic uses a per-CPU fixmap slot; the steps the kernel took are in the event log.
+Invoke-KmapAtomic 0x40005 KM_USER0 -Touch | Out-Host
+Get-VmEvent -Last 6 | Out-Host
+
+# 13. A high-memory page has no permanent mapping: the error says what to do instead.
 ConvertTo-VirtualAddress 0x40000000 -ErrorAction SilentlyContinue -ErrorVariable problem
 "Error id: $($problem[0].FullyQualifiedErrorId)"
