@@ -14,8 +14,10 @@
     FormatsToProcess       = @('KernelVm.Format.ps1xml')
     TypesToProcess         = @('KernelVm.Types.ps1xml')
     CmdletsToExport        = @(
+        'Clear-Fixmap'
         'ConvertTo-PhysicalAddress'
         'ConvertTo-VirtualAddress'
+        'Get-Fixmap'
         'Get-PageAddress'
         'Get-PkmapCount'
         'Get-VmBootLog'
@@ -35,6 +37,7 @@
         'Invoke-VmAccess'
         'New-VmMachine'
         'Resolve-VmAddress'
+        'Set-Fixmap'
         'Test-VmVirtAddrValid'
     )
     FunctionsToExport      = @()
@@ -42,6 +45,7 @@
     AliasesToExport        = @(
         '__pa'
         '__va'
+        'clear_fixmap'
         'dmesg'
         'gvm'
         'kmap'
@@ -51,6 +55,7 @@
         'nvm'
         'page_address'
         'phys_to_virt'
+        'set_fixmap'
         'virt_addr_valid'
         'virt_to_phys'
         'vtop'

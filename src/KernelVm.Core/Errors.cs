@@ -39,6 +39,8 @@ namespace KernelVm
         public const string UnmappedKernelAccess = "UnmappedKernelAccess";
         public const string NonblockNotInKernel = "NonblockNotInKernel";
         public const string VirtToFixOutOfRange = "VirtToFixOutOfRange";
+        public const string FixmapDoesNotExist = "FixmapDoesNotExist";
+        public const string NoKernelPageTables = "NoKernelPageTables";
 
         internal static KernelVmException NotInDirectMapAt(ulong virt, ulong pageOffset, ulong highMemory) => new(
             NotInDirectMap, FailureKind.InvalidArgument, virt,
@@ -160,6 +162,14 @@ namespace KernelVm
         internal static KernelVmException VirtToFixBug(ulong vaddr, ulong fixaddrStart, ulong fixaddrTop) => new(
             VirtToFixOutOfRange, FailureKind.InvalidArgument, vaddr,
             F("kernel BUG in virt_to_fix(): {0} is not in [FIXADDR_START {1}, FIXADDR_TOP {2}).", Hex(vaddr), Hex(fixaddrStart), Hex(fixaddrTop)));
+
+        internal static KernelVmException FixmapIndexBeyond(int index, int end, string failure) => new(
+            FixmapDoesNotExist, FailureKind.InvalidArgument, index,
+            F("Fixmap index {0} does not exist: __end_of_fixed_addresses is {1}. In the kernel this does not build: {2}", index, end, failure));
+
+        internal static KernelVmException NoPageTables(Architecture arch) => new(
+            NoKernelPageTables, FailureKind.InvalidOperation, arch,
+            F("The model does not build {0} page tables, so it cannot write this PTE.", arch));
 
         internal static string Hex(ulong value) => "0x" + value.ToString(value > uint.MaxValue ? "X" : "X8", CultureInfo.InvariantCulture);
 

@@ -15,6 +15,7 @@ namespace KernelVm.PowerShell
         internal const string ConfigPresetUnknown = "ConfigPresetUnknown";
         internal const string NoHighmem = "NoHighmem";
         internal const string PkmapSlotOutOfRange = "PkmapSlotOutOfRange";
+        internal const string FixmapNameNotFound = "FixmapNameNotFound";
 
         internal static ErrorRecord FromModel(KernelVmException e) => new(
             e, e.ErrorId,
@@ -40,6 +41,11 @@ namespace KernelVm.PowerShell
         internal static ErrorRecord SlotOutOfRange(int slot, int lastPkmap) => new(
             new ArgumentOutOfRangeException(nameof(slot), "Slot " + slot + " does not exist: LAST_PKMAP is " + lastPkmap + " (slots 0 to " + (lastPkmap - 1) + ")."),
             PkmapSlotOutOfRange, ErrorCategory.InvalidArgument, slot);
+
+        internal static ErrorRecord FixmapNameUnknown(string name, Machine machine) => new(
+            new ItemNotFoundException("'" + name + "' is not in the fixmap enum of machine " + machine.Name + " (kernel " + machine.Kernel
+                + ", its config). Get-Fixmap lists the names; a run is named FIRST+n, e.g. FIX_KMAP_BEGIN+3."),
+            FixmapNameNotFound, ErrorCategory.ObjectNotFound, name);
 
         internal static ErrorRecord NameTaken(string name) => new(
             new ArgumentException("A machine named '" + name + "' already exists in this session. Choose another -Name."),

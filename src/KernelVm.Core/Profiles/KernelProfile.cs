@@ -72,6 +72,10 @@ namespace KernelVm.Profiles
         internal System.Func<ulong, (ulong PgDir, ulong ZeroPage)> BootPages { get; private init; } =
             size => (Machine.PhysicalStart + size - 3 * Machine.PageSize, Machine.PhysicalStart + size - Machine.PageSize);
 
+        /// <summary>What the kernel build does with fix_to_virt() of an index past the enum.</summary>
+        public string FixToVirtFailure { get; private init; } =
+            "fix_to_virt() leaves a call to __this_fixmap_does_not_exist(), which is never defined, so the link fails.";
+
         /// <summary>GOLDEN_RATIO_PRIME of hash_ptr() for page_address_htable; null when struct page has a virtual field instead (2.4.22).</summary>
         public ulong? PageAddressHashConstant { get; private init; }
 
