@@ -44,9 +44,9 @@ namespace KernelVm
             lock (_kmapLock)
             {
                 var vaddr = FixToVirt(index);
-                var range = Fixmaps.RangeOf(index)!;
+                var name = Fixmaps.RangeOf(index)?.NameOf(index) ?? "(alignment padding)";
                 var pte = PageTables is null ? 0 : PageTables.PteSlot(vaddr) is var (table, i) ? table[i] : 0;
-                return new FixmapSlot(index, range.NameOf(index), vaddr, range.BootTime, pte);
+                return new FixmapSlot(index, name, vaddr, index >= Fixmaps.EndOfPermanent, pte);
             }
         }
 
@@ -89,7 +89,7 @@ namespace KernelVm
             FixmapsSet++;
             var pfn = pte == 0 ? -1 : (long)((pte & PteValues.FrameMask) >> PageShift);
             Events.Add(pte == 0 ? EventKind.ClearFixmap : EventKind.SetFixmap, cpu: cpu, slot: index, pfn: pfn, address: vaddr,
-                detail: what + " " + Fixmaps.RangeOf(index)!.NameOf(index));
+                detail: what + " " + (Fixmaps.RangeOf(index)?.NameOf(index) ?? "(alignment padding)"));
             Events.Add(EventKind.TlbFlushOne, cpu: cpu, slot: index, address: vaddr, detail: "__flush_tlb_one");
         }
     }

@@ -210,7 +210,7 @@ namespace KernelVm
             // setup_memory: high_memory = __va(highstart_pfn * PAGE_SIZE - 1) + 1.
             HighMemory = PageOffset + (HighStartPfn << PageShift);
             Fixmaps = new FixmapEnum(Is64Bit ? Kernel.FixmapX86_64! : Kernel.FixmapX86,
-                new FixmapInputs(Options, HighMem != HighMemSupport.None, KmTypeNr));
+                new FixmapInputs(Options, HighMem != HighMemSupport.None, KmTypeNr, Architecture == Architecture.X86 ? 1024 : 512));
             Layout = Is64Bit
                 ? LayoutBuilder.Build64(PageOffset, HighMemory, Kernel.VmemmapBase64!.Value, Kernel.FixaddrTop64, Fixmaps)
                 : LayoutBuilder.Build32(PageOffset, HighMemory, FixaddrTop(),

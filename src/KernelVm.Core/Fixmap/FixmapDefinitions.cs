@@ -63,6 +63,46 @@ namespace KernelVm.Fixmap
             new FixmapSlotDefinition("FIX_IO_APIC_BASE_0", "FIX_IO_APIC_BASE_END", _ => 128), // MAX_IO_APICS on x86-64
         };
 
+        /// <summary>TOTAL_FIX_BTMAPS of 6.x: NR_FIX_BTMAPS 64 x FIX_BTMAPS_SLOTS 8.</summary>
+        private const int TotalFixBtmaps = 512;
+
+        /// <summary>arch/x86/include/asm/fixmap.h, 6.x, x86-32 (FIX_OHCI1394_BASE, FIX_APEI_GHES_* and FIX_TBOOT_BASE left out: their options are off).</summary>
+        internal static IReadOnlyList<FixmapSlotDefinition> X86V6 { get; } = new[]
+        {
+            Always("FIX_HOLE"),
+            Always("FIX_DBGP_BASE"),
+            Always("FIX_EARLYCON_MEM_BASE"),
+            When("FIX_APIC_BASE", c => c.X86LocalApic),
+            new FixmapSlotDefinition("FIX_IO_APIC_BASE_0", "FIX_IO_APIC_BASE_END", i => i.Config.X86IoApic ? 64 : 0),
+            KmapSlots(),
+            new FixmapSlotDefinition("FIX_PCIE_MCFG", null, i => i.HighMem && i.Config.PciMmconfig ? 1 : 0),   // nested in CONFIG_KMAP_LOCAL
+            When("FIX_PARAVIRT_BOOTMAP", c => c.Paravirt),
+            BtmapAlignment(),
+            new FixmapSlotDefinition("FIX_BTMAP_END", "FIX_BTMAP_BEGIN", _ => TotalFixBtmaps, bootTime: true),
+            Always("FIX_WP_TEST", bootTime: true),
+        };
+
+        /// <summary>arch/x86/include/asm/fixmap.h, 6.x, x86-64: VSYSCALL_PAGE is (FIXADDR_TOP - VSYSCALL_ADDR) >> PAGE_SHIFT = 511.</summary>
+        internal static IReadOnlyList<FixmapSlotDefinition> X86_64V6 { get; } = new[]
+        {
+            PadTo((_, _) => 511),
+            Always("VSYSCALL_PAGE"),
+            Always("FIX_DBGP_BASE"),
+            Always("FIX_EARLYCON_MEM_BASE"),
+            Always("FIX_APIC_BASE"),                                                                           // X86_LOCAL_APIC is def_bool y on x86-64
+            new FixmapSlotDefinition("FIX_IO_APIC_BASE_0", "FIX_IO_APIC_BASE_END", _ => 128),                  // MAX_IO_APICS on 64-bit
+            When("FIX_PARAVIRT_BOOTMAP", c => c.Paravirt),
+            BtmapAlignment(),
+            new FixmapSlotDefinition("FIX_BTMAP_END", "FIX_BTMAP_BEGIN", _ => TotalFixBtmaps, bootTime: true),
+        };
+
+        /// <summary>
+        /// FIX_BTMAP_END: the 512 boot-time slots may not cross a page-table page, so when they would,
+        /// __end_of_permanent_fixed_addresses is rounded up to the next multiple of 512.
+        /// </summary>
+        private static FixmapSlotDefinition BtmapAlignment() => PadTo((i, end) =>
+            ((end ^ (end + TotalFixBtmaps - 1)) & -i.PtrsPerPte) != 0 ? end + TotalFixBtmaps - (end & (TotalFixBtmaps - 1)) : end, bootTime: true);
+
         /// <summary>FIX_KMAP_BEGIN ... FIX_KMAP_END: KM_TYPE_NR slots per CPU, under CONFIG_HIGHMEM.</summary>
         private static FixmapSlotDefinition KmapSlots() =>
             new("FIX_KMAP_BEGIN", "FIX_KMAP_END", i => i.HighMem ? i.KmTypeNr * i.Config.NrCpus : 0);

@@ -17,10 +17,14 @@ namespace KernelVm.Fixmap
                     EndOfPermanent = index;
                 }
 
-                var count = definition.Count(inputs);
-                if (count > 0)
+                var count = definition.Count(inputs, index);
+                if (count > 0 && definition.FirstName is null)
                 {
-                    _ranges.Add(new FixmapRange(definition.FirstName, definition.LastName, index, count, definition.BootTime));
+                    index += count;
+                }
+                else if (count > 0)
+                {
+                    _ranges.Add(new FixmapRange(definition.FirstName!, definition.LastName, index, count, definition.BootTime));
                     index += count;
                 }
             }

@@ -17,7 +17,7 @@ namespace KernelVm.Layout
                     return F("persistent kmap slot {0} (PKMAP_NR)", (address - layout.PkmapBase!.Value) >> Machine.PageShift);
                 case RegionKind.FixmapPermanent or RegionKind.FixmapBootTime or RegionKind.FixmapHole when address <= layout.FixaddrTop:
                     var index = (int)((layout.FixaddrTop - (address & ~(Machine.PageSize - 1))) >> Machine.PageShift);
-                    var name = machine.Fixmaps.RangeOf(index)?.NameOf(index) ?? "?";
+                    var name = machine.Fixmaps.RangeOf(index)?.NameOf(index) ?? "alignment padding";
                     return F("fixmap index {0} ({1}){2}", index, name, region.Kind == RegionKind.FixmapBootTime ? ", a boot-time slot" : "");
                 case RegionKind.KernelText:
                     return F("kernel text mapping: __pa() = {0} (x - __START_KERNEL_map + phys_base, phys_base 0)", Errors.Hex(address - Machine.StartKernelMap));
