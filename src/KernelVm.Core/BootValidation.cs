@@ -38,6 +38,18 @@ namespace KernelVm
                 throw Errors.SplitUnavailable(config.VmSplit, config.Kernel.Version);
             }
 
+            if (!config.Kernel.HasHighMem64G)
+            {
+                // 6.x: HIGHMEM4G is a plain bool, and X86_PAE no longer depends on the highmem choice.
+                if (config.HighMem == HighMemSupport.HighMem64G)
+                {
+                    throw Errors.HighMemConflict(HighMemSupport.HighMem64G, arch,
+                        "kernel " + config.Kernel.Version + " has no CONFIG_HIGHMEM64G (removed by commit bbeb69ce3013); use HighMem4G or None.");
+                }
+
+                return config.HighMem ?? HighMemSupport.HighMem4G;
+            }
+
             // Kconfig: HIGHMEM64G selects X86_PAE, and X86_PAE depends on !HIGHMEM4G.
             var highMem = config.HighMem ?? (arch == Architecture.X86Pae ? HighMemSupport.HighMem64G : HighMemSupport.HighMem4G);
             if (arch == Architecture.X86 && highMem == HighMemSupport.HighMem64G)
@@ -122,7 +134,8 @@ namespace KernelVm
                 return;
             }
 
-            if (config.Architecture == Architecture.X86 || !config.Kernel.HasNuma)
+            if (config.Architecture == Architecture.X86 || !config.Kernel.HasNuma
+                || (config.Architecture != Architecture.X86_64 && !config.Kernel.NumaOn32Bit))
             {
                 throw Errors.NumaUnavailable(config.Architecture, config.Kernel.Version);
             }

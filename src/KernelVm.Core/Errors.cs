@@ -41,6 +41,7 @@ namespace KernelVm
         public const string VirtToFixOutOfRange = "VirtToFixOutOfRange";
         public const string FixmapDoesNotExist = "FixmapDoesNotExist";
         public const string NoKernelPageTables = "NoKernelPageTables";
+        public const string KmapAtomicNotModelled = "KmapAtomicNotModelled";
 
         internal static KernelVmException NotInDirectMapAt(ulong virt, ulong pageOffset, ulong highMemory) => new(
             NotInDirectMap, FailureKind.InvalidArgument, virt,
@@ -170,6 +171,10 @@ namespace KernelVm
         internal static KernelVmException NoPageTables(Architecture arch) => new(
             NoKernelPageTables, FailureKind.InvalidOperation, arch,
             F("The model does not build {0} page tables, so it cannot write this PTE.", arch));
+
+        internal static KernelVmException NoKmTypes(string kernel) => new(
+            KmapAtomicNotModelled, FailureKind.InvalidOperation, kernel,
+            F("Kernel {0} has no km_type: kmap_atomic() wraps kmap_local_page(), whose per-task slot stack the model does not simulate. Use kernel 2.6.24 or 2.4.22.", kernel));
 
         internal static string Hex(ulong value) => "0x" + value.ToString(value > uint.MaxValue ? "X" : "X8", CultureInfo.InvariantCulture);
 

@@ -225,6 +225,11 @@ namespace KernelVm
 
         private int KmType(string type)
         {
+            if (Kernel.KmTypes.Count == 0)
+            {
+                throw Errors.NoKmTypes(Kernel.Version);
+            }
+
             var value = Kernel.KmTypeValue(type, Options.DebugHighmem);
             return value >= 0 ? value : throw Errors.UnknownKmType(type, string.Join(", ", Kernel.KmTypes));
         }
@@ -238,9 +243,10 @@ namespace KernelVm
             }
 
             IPageAddressStore store = Kernel.PageAddressHashConstant is { } golden
-                ? new PageAddressHash(Layout.LastPkmap, golden)
+                ? new PageAddressHash(Layout.LastPkmap, golden, Kernel.PageAddressPool)
                 : new PageVirtualField();
-            Pkmap = new Pkmap(Layout.LastPkmap, Layout.PkmapBase!.Value, PageTables, Prot.PageKernel, store, Memory.PfnToPage, Events, Tlb);
+            Pkmap = new Pkmap(Layout.LastPkmap, Layout.PkmapBase!.Value, PageTables, Prot.PageKernel, store, Memory.PfnToPage, Events, Tlb,
+                Kernel.FlushOnlyIfCleared);
             Atomic = new KmapAtomic(Fixmaps.IndexOf("FIX_KMAP_BEGIN"), KmTypeNr, Layout.FixaddrTop, PageTables, Prot.PageKernel,
                 Events, Tlb, Kernel.KmapAtomicFlushesOnMap, Kernel.KunmapAtomicClears(Options.DebugHighmem), Options.NrCpus);
         }

@@ -16,9 +16,6 @@ namespace KernelVm
         public const int PageShift = 12;
         public const ulong PageSize = 1UL << PageShift;
 
-        /// <summary>CONFIG_PHYSICAL_START on i386: the kernel is loaded at 1 MiB.</summary>
-        public const ulong PhysicalStart = 0x100000;
-
         private readonly List<BootMessage> _bootLog = new();
 
         private Machine(MachineConfig config, HighMemSupport highMem)
@@ -153,10 +150,17 @@ namespace KernelVm
 
         /// <summary>
         /// virt_addr_valid(). 2.6.24 only checks pfn_valid(__pa(v) >> PAGE_SHIFT), and __pa wraps in
-        /// 32 bits, so vmalloc and even user addresses can pass (worked example W21).
+        /// 32 bits, so vmalloc and even user addresses can pass (worked example W21); 6.x rejects them.
         /// </summary>
         public bool VirtAddrValid(ulong virt)
         {
+            // 6.x __virt_addr_valid(): nothing below PAGE_OFFSET, no vmalloc address, nothing from FIXADDR_START up.
+            if (Kernel.StrictVirtAddrValid && !Is64Bit
+                && (virt < PageOffset || (virt >= Layout.VmallocStart && virt < Layout.VmallocEnd) || virt >= Layout.FixaddrStart))
+            {
+                return false;
+            }
+
             var pa = Is64Bit ? virt - PageOffset : (uint)(virt - PageOffset);
             return Memory.PfnValid(pa >> PageShift);
         }
@@ -184,7 +188,16 @@ namespace KernelVm
         {
             var maxPfn = Config.MemorySize >> PageShift;
             var boot = Config.Boot;
-            VmallocReserve = (boot.Vmalloc ?? Kernel.VmallocReserve) + (boot.ReserveTop ?? 0);
+            var highMem = HighMem != HighMemSupport.None;
+            VmallocReserve = boot.Vmalloc is { } v ? v + Kernel.VmallocOptionExtra : Kernel.VmallocReserve;
+            if (boot.ReserveTop is { } reserve && !Kernel.ReserveTopRoundsToPmd)
+            {
+                VmallocReserve += reserve;
+            }
+
+            Fixmaps = new FixmapEnum(Is64Bit ? Kernel.FixmapX86_64! : Kernel.FixmapX86,
+                new FixmapInputs(Options, highMem, KmTypeNr, Architecture == Architecture.X86 ? 1024 : 512));
+            LayoutConstants? top = null;
             if (Is64Bit)
             {
                 MaxMem = (1UL << 46) - 1;
@@ -192,16 +205,18 @@ namespace KernelVm
             }
             else
             {
-                // MAXMEM = -__PAGE_OFFSET - __VMALLOC_RESERVE, computed in 32 bits.
-                var maxMem = (1L << 32) - (long)PageOffset - (long)VmallocReserve;
+                top = LayoutBuilder.Constants32(Kernel, FixaddrTop(), Fixmaps, IsPae, highMem, Options.NrCpus);
+
+                // MAXMEM = -__PAGE_OFFSET - __VMALLOC_RESERVE (2.4.22, 2.6.24), or VMALLOC_END - PAGE_OFFSET - __VMALLOC_RESERVE (6.x), in 32 bits.
+                var maxMem = (long)(Kernel.MaxMemFromVmallocEnd ? top.VmallocEnd : 1UL << 32) - (long)PageOffset - (long)VmallocReserve;
                 if (maxMem < (long)(PhysicalMemory.MaxDmaPfn << PageShift))
                 {
                     throw Errors.VmallocTooLarge(VmallocReserve, PageOffset);
                 }
 
                 MaxMem = (ulong)maxMem;
-                Pfns = MemorySizing.FindMaxLowPfn(maxPfn, MaxMem >> PageShift, HighMem, boot.HighMem >> PageShift, _bootLog);
-                if (HighMem != HighMemSupport.None)
+                Pfns = MemorySizing.FindMaxLowPfn(maxPfn, MaxMem >> PageShift, HighMem, boot.HighMem >> PageShift, Kernel.Messages, _bootLog);
+                if (highMem)
                 {
                     MemorySizing.LogLowHigh(Pfns, _bootLog);
                 }
@@ -209,24 +224,21 @@ namespace KernelVm
 
             // setup_memory: high_memory = __va(highstart_pfn * PAGE_SIZE - 1) + 1.
             HighMemory = PageOffset + (HighStartPfn << PageShift);
-            Fixmaps = new FixmapEnum(Is64Bit ? Kernel.FixmapX86_64! : Kernel.FixmapX86,
-                new FixmapInputs(Options, HighMem != HighMemSupport.None, KmTypeNr, Architecture == Architecture.X86 ? 1024 : 512));
             Layout = Is64Bit
-                ? LayoutBuilder.Build64(PageOffset, HighMemory, Kernel.VmemmapBase64!.Value, Kernel.FixaddrTop64, Fixmaps)
-                : LayoutBuilder.Build32(PageOffset, HighMemory, FixaddrTop(),
-                Fixmaps, IsPae, HighMem != HighMemSupport.None, Kernel.FixedPkmapBase, boot.ReserveTop is not null);
+                ? LayoutBuilder.Build64(PageOffset, HighMemory, Kernel.VmemmapBase64!.Value, Kernel.FixaddrTop64, Fixmaps, Kernel.X86_64Layout!)
+                : LayoutBuilder.Build32(top!, PageOffset, HighMemory, Fixmaps, Kernel.VmallocStartRounded, boot.ReserveTop is not null);
             BootValidation.CheckLayout(Layout);
 
             // setup_bootmem_allocator(): page 0, the SMP trampoline page, and the kernel image with its bitmap.
-            BootMem = new BootMem(MaxLowPfn << PageShift);
+            BootMem = new BootMem(MaxLowPfn << PageShift, Kernel.TopDownAllocation);
             BootMem.Reserve(0, PageSize, "BIOS data page (page 0)");
             if (Options.NrCpus > 1)
             {
                 BootMem.Reserve(PageSize, 2 * PageSize, "SMP trampoline");
             }
 
-            BootMem.Reserve(PhysicalStart, PhysicalStart + Config.KernelImageSize, "kernel image");
-            Prot = new PageProtections(Config.Cpu.Pge, IsPae && Kernel.HasNx && Config.Cpu.Nx);
+            BootMem.Reserve(Kernel.PhysicalStart, Kernel.PhysicalStart + Config.KernelImageSize, "kernel image");
+            Prot = new PageProtections(Config.Cpu.Pge, IsPae && Kernel.HasNx && Config.Cpu.Nx, Kernel.NoCacheBits);
             if (!Is64Bit)
             {
                 PageTables = PageTableBuilder.Build(PageTableInputs(), BootMem);
@@ -243,13 +255,29 @@ namespace KernelVm
             }
         }
 
-        /// <summary>FIXADDR_TOP: reservetop= moves it to -reserve - PAGE_SIZE (reserve_top_address()).</summary>
-        private ulong FixaddrTop() =>
-            Config.Boot.ReserveTop is { } reserve ? (uint)(0u - (uint)reserve - (uint)PageSize) : Kernel.FixaddrTop;
+        /// <summary>
+        /// FIXADDR_TOP after reserve_top_address(): -reserve - PAGE_SIZE (2.6.24), or -reserve rounded down
+        /// to a PMD, less a page (6.x).
+        /// </summary>
+        private ulong FixaddrTop()
+        {
+            if (Config.Boot.ReserveTop is not { } reserve)
+            {
+                return Kernel.FixaddrTop;
+            }
+
+            var top = (uint)(0u - (uint)reserve);
+            if (Kernel.ReserveTopRoundsToPmd)
+            {
+                top &= (uint)~((IsPae ? 1u << 21 : 1u << 22) - 1);
+            }
+
+            return (uint)(top - (uint)PageSize);
+        }
 
         private PageTableBuilder.Inputs PageTableInputs()
         {
-            var (pgDir, zeroPage) = Kernel.BootPages(Config.KernelImageSize);
+            var (pgDir, zeroPage) = Kernel.BootPages(Kernel.PhysicalStart, Config.KernelImageSize);
             return new PageTableBuilder.Inputs
             {
                 Geometry = PagingGeometry.For(Architecture),
@@ -259,11 +287,12 @@ namespace KernelVm
                 MaxLowPfn = MaxLowPfn,
                 Prot = Prot,
                 TableEntryFlags = Kernel.KernelTableEntryFlags,
-                InitEnd = PageOffset + PhysicalStart + Config.KernelImageSize - 1,
+                InitEnd = PageOffset + Kernel.PhysicalStart + Config.KernelImageSize - 1,
                 SwapperPgDir = pgDir,
                 EmptyZeroPage = zeroPage,
                 Layout = Layout,
                 FixmapLowest = Layout.FixaddrTop - ((ulong)(Fixmaps.EndOfFixed - 1) << PageShift),
+                TableGoal = Kernel.PageTablesFromBrk ? Kernel.PhysicalStart + Config.KernelImageSize : 0,
             };
         }
 
@@ -286,7 +315,7 @@ namespace KernelVm
                 HighEndPfn = HighEndPfn,
                 PageOffset = PageOffset,
                 Model = Is64Bit ? MemoryModel.SparsememVmemmap : Config.Nodes.Count > 0 ? MemoryModel.Discontigmem : MemoryModel.Flatmem,
-                Legacy = Kernel.LegacyZoneInit,
+                Style = Kernel.ZoneInit,
                 VmemmapBase = Is64Bit ? Kernel.VmemmapBase64 : null,
                 StructPageSize = Kernel.StructPageSize(Architecture, HighMem != HighMemSupport.None),
                 Flags = Kernel.PageFlags(Architecture, Config.Nodes.Count > 0),

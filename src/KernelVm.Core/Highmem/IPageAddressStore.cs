@@ -9,8 +9,8 @@ namespace KernelVm.Highmem
         /// <summary>page_address() for a highmem page: its virtual address, or 0 (NULL).</summary>
         ulong Lookup(ulong page);
 
-        /// <summary>set_page_address(page, virtual).</summary>
-        void Set(ulong page, ulong pfn, ulong virtualAddress);
+        /// <summary>set_page_address(page, virtual), for the mapping in pkmap slot <paramref name="slot"/>.</summary>
+        void Set(ulong page, ulong pfn, ulong virtualAddress, int slot);
 
         /// <summary>set_page_address(page, NULL).</summary>
         void Clear(ulong page);

@@ -3,8 +3,9 @@ using System.Collections.Generic;
 namespace KernelVm.Highmem
 {
     /// <summary>
-    /// page_address_htable (mm/highmem.c, 2.6.24): PA_HASH_ORDER buckets chosen by hash_ptr() of the
-    /// struct page address, each a list of page_address_map entries taken from page_address_maps[].
+    /// page_address_htable (mm/highmem.c): PA_HASH_ORDER buckets chosen by hash_ptr() of the struct page
+    /// address, each a list of page_address_map entries from page_address_maps[]: taken from
+    /// page_address_pool in 2.6.24, or page_address_maps[PKMAP_NR(vaddr)] itself in 6.x.
     /// The lists are intrusive (next/prev index arrays), as in the kernel, so nothing allocates.
     /// </summary>
     internal sealed class PageAddressHash : IPageAddressStore
@@ -27,9 +28,12 @@ namespace KernelVm.Highmem
         private int _poolHead;
         private int _poolCount;
 
-        internal PageAddressHash(int lastPkmap, ulong goldenRatioPrime)
+        private readonly bool _usePool;
+
+        internal PageAddressHash(int lastPkmap, ulong goldenRatioPrime, bool usePool = true)
         {
             _goldenRatioPrime = goldenRatioPrime;
+            _usePool = usePool;
             _page = new ulong[lastPkmap];
             _pfn = new ulong[lastPkmap];
             _virtual = new ulong[lastPkmap];
@@ -64,11 +68,16 @@ namespace KernelVm.Highmem
             return 0;
         }
 
-        public void Set(ulong page, ulong pfn, ulong virtualAddress)
+        public void Set(ulong page, ulong pfn, ulong virtualAddress, int slot)
         {
-            var e = _pool[_poolHead];
-            _poolHead = (_poolHead + 1) % _pool.Length;
-            _poolCount--;
+            var e = slot;
+            if (_usePool)
+            {
+                e = _pool[_poolHead];
+                _poolHead = (_poolHead + 1) % _pool.Length;
+                _poolCount--;
+            }
+
             _page[e] = page;
             _pfn[e] = pfn;
             _virtual[e] = virtualAddress;
@@ -99,8 +108,12 @@ namespace KernelVm.Highmem
 
                 if (_prev[e] == None) _bucketHead[bucket] = _next[e]; else _next[_prev[e]] = _next[e];
                 if (_next[e] == None) _bucketTail[bucket] = _prev[e]; else _prev[_next[e]] = _prev[e];
-                _pool[(_poolHead + _poolCount) % _pool.Length] = e;
-                _poolCount++;
+                if (_usePool)
+                {
+                    _pool[(_poolHead + _poolCount) % _pool.Length] = e;
+                    _poolCount++;
+                }
+
                 return;
             }
         }

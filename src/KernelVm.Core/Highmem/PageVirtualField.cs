@@ -9,7 +9,7 @@ namespace KernelVm.Highmem
 
         public ulong Lookup(ulong page) => _virtual.TryGetValue(page, out var v) ? v : 0;
 
-        public void Set(ulong page, ulong pfn, ulong virtualAddress) => _virtual[page] = virtualAddress;
+        public void Set(ulong page, ulong pfn, ulong virtualAddress, int slot) => _virtual[page] = virtualAddress;
 
         public void Clear(ulong page) => _virtual.Remove(page);
 

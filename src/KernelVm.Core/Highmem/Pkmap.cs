@@ -8,7 +8,8 @@ using KernelVm.Tlb;
 namespace KernelVm.Highmem
 {
     /// <summary>
-    /// Persistent kernel maps (mm/highmem.c, 2.6.24): pkmap_count[], last_pkmap_nr, the pkmap page
+    /// Persistent kernel maps (mm/highmem.c; 2.6.24, 2.4.22 and 6.x differ only in the page_address store
+    /// and the flush): pkmap_count[], last_pkmap_nr, the pkmap page
     /// table, page_address() and the pkmap_map_wait queue. The caller holds kmap_lock (the machine's lock).
     /// </summary>
     public sealed class Pkmap
@@ -23,9 +24,12 @@ namespace KernelVm.Highmem
         private readonly List<VmTask> _waiters = new();
         private readonly System.Func<ulong, ulong> _pfnToPage;
 
+        private readonly bool _flushOnlyIfCleared;
+
         internal Pkmap(int lastPkmap, ulong pkmapBase, KernelPageTables tables, ulong kmapProt, IPageAddressStore store,
-            System.Func<ulong, ulong> pfnToPage, EventLog events, TranslationBuffers tlb)
+            System.Func<ulong, ulong> pfnToPage, EventLog events, TranslationBuffers tlb, bool flushOnlyIfCleared = false)
         {
+            _flushOnlyIfCleared = flushOnlyIfCleared;
             _count = new int[lastPkmap];
             _base = pkmapBase;
             (_pteTable, _firstPte) = tables.PteSlot(pkmapBase);
@@ -152,7 +156,7 @@ namespace KernelVm.Highmem
             _events.Add(EventKind.PteSet, task.Name, task.Cpu, slot, (long)pfn, vaddr);
             _count[slot] = 1;
             var page = _pfnToPage(pfn);
-            Store.Set(page, pfn, vaddr);
+            Store.Set(page, pfn, vaddr, slot);
             _events.Add(EventKind.HashInsert, task.Name, task.Cpu, slot, (long)pfn, vaddr, Store.BucketOf(page));
             return Take(task, pfn, vaddr, KmapStatus.NewSlot, wrapped, flushed);
         }
@@ -195,6 +199,11 @@ namespace KernelVm.Highmem
             }
 
             _events.Add(EventKind.FlushAllZeroPkmaps, task, detail: freed.Length == 0 ? "no slot at count 1" : "freed slots " + freed);
+            if (freed.Length == 0 && _flushOnlyIfCleared)
+            {
+                return;                                     // 6.x: need_flush stayed false
+            }
+
             _tlb.FlushAll();
             _events.Add(EventKind.TlbFlushAll, task, address: _base, detail: "flush_tlb_kernel_range(PKMAP_ADDR(0), PKMAP_ADDR(LAST_PKMAP))");
         }

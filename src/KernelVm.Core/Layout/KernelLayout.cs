@@ -36,6 +36,12 @@ namespace KernelVm.Layout
         /// <summary>FIXADDR_BOOT_START (2.6.24): FIXADDR_TOP - __end_of_fixed_addresses pages.</summary>
         public ulong FixaddrBootStart { get; internal init; }
 
+        /// <summary>CPU_ENTRY_AREA_BASE (6.x i386), or null.</summary>
+        public ulong? CpuEntryAreaBase { get; internal init; }
+
+        /// <summary>LDT_BASE_ADDR (6.x i386), or null.</summary>
+        public ulong? LdtBase { get; internal init; }
+
         /// <summary>Every region in address order. Regions never overlap except as <see cref="Overlaps"/> says.</summary>
         public IReadOnlyList<MemoryRegion> Regions => _regions;
 

@@ -14,53 +14,96 @@ namespace KernelVm.Layout
         /// <summary>VMALLOC_OFFSET: the gap that catches overruns past the direct map.</summary>
         internal const ulong VmallocOffset = 8UL << 20;
 
-        internal static KernelLayout Build32(ulong pageOffset, ulong highMemory, ulong fixaddrTop, FixmapEnum fixmaps,
-            bool pae, bool highMem, uint? fixedPkmapBase, bool reservedTop)
+        /// <summary>
+        /// The top of the i386 layout, which does not depend on RAM: fixmaps, then (6.x) the CPU entry area
+        /// and the LDT remap, then the pkmap area and VMALLOC_END, each step PMD aligned.
+        /// </summary>
+        internal static LayoutConstants Constants32(KernelProfile kernel, ulong fixaddrTop, FixmapEnum fixmaps, bool pae, bool highMem, int nrCpus)
         {
-            var fixaddrStart = fixaddrTop - ((ulong)fixmaps.EndOfPermanent << Machine.PageShift);
-            var fixaddrBootStart = fixaddrTop - ((ulong)fixmaps.EndOfFixed << Machine.PageShift);
-            var lastPkmap = highMem ? (pae ? 512 : 1024) : 0;
-            var pmdMask = ~((pae ? 1UL << 21 : 1UL << 22) - 1);
+            var c = new LayoutConstants
+            {
+                FixaddrTop = fixaddrTop,
+                FixaddrStart = fixaddrTop - ((ulong)fixmaps.EndOfPermanent << Machine.PageShift),
+                FixaddrBootStart = fixaddrTop - ((ulong)fixmaps.EndOfFixed << Machine.PageShift),
+                LastPkmap = highMem ? (pae ? 512 : 1024) : 0,
+                PmdMask = ~((pae ? 1UL << 21 : 1UL << 22) - 1),
+            };
 
-            // PKMAP_BASE: one page-table page of slots, below the boot-time fixmaps, PMD aligned.
-            ulong? pkmapBase = !highMem ? null
-                : fixedPkmapBase ?? ((fixaddrBootStart - PageSize * (ulong)(lastPkmap + 1)) & pmdMask);
-            var vmallocEnd = (pkmapBase ?? fixaddrStart) - 2 * PageSize;
-            var vmallocStart = (highMemory + 2 * VmallocOffset - 1) & ~(VmallocOffset - 1);
+            // 6.x: CPU_ENTRY_AREA_BASE and LDT_BASE_ADDR sit between the fixmaps and the pkmap area.
+            var below = c.FixaddrBootStart;
+            if (kernel.Pkmap == PkmapPlacement.BelowLdt)
+            {
+                c.CeaPages = kernel.CeaPagesPerCpu * nrCpus;
+                c.CeaBase = (c.FixaddrBootStart - PageSize * (ulong)(c.CeaPages + 1)) & c.PmdMask;
+                c.LdtBase = (c.CeaBase.Value - PageSize) & c.PmdMask;
+                below = c.LdtBase.Value;
+            }
+
+            if (highMem)
+            {
+                c.PkmapBase = kernel.Pkmap switch
+                {
+                    PkmapPlacement.Fixed => kernel.FixedPkmapBase!.Value,
+                    PkmapPlacement.BelowLdt => (below - PageSize) & c.PmdMask,
+                    _ => (below - PageSize * (ulong)(c.LastPkmap + 1)) & c.PmdMask,
+                };
+            }
+
+            c.VmallocEnd = (c.PkmapBase ?? c.LdtBase ?? c.FixaddrStart) - 2 * PageSize;
+            return c;
+        }
+
+        internal static KernelLayout Build32(LayoutConstants c, ulong pageOffset, ulong highMemory, FixmapEnum fixmaps, bool vmallocStartRounded, bool reservedTop)
+        {
+            var vmallocStart = vmallocStartRounded
+                ? (highMemory + 2 * VmallocOffset - 1) & ~(VmallocOffset - 1)
+                : highMemory + VmallocOffset;
 
             var regions = new List<MemoryRegion>
             {
                 new(RegionKind.User, "user", 0, pageOffset, "0 .. TASK_SIZE (= PAGE_OFFSET)"),
                 new(RegionKind.DirectMap, "direct map", pageOffset, highMemory, "PAGE_OFFSET .. high_memory: lowmem, __va(0 .. max_low_pfn)"),
-                new(RegionKind.VmallocGap, "vmalloc gap", highMemory, vmallocStart, "high_memory .. VMALLOC_START (VMALLOC_OFFSET rounding)"),
-                new(RegionKind.Vmalloc, "vmalloc", vmallocStart, vmallocEnd, "VMALLOC_START .. VMALLOC_END"),
+                new(RegionKind.VmallocGap, "vmalloc gap", highMemory, vmallocStart, "high_memory .. VMALLOC_START (VMALLOC_OFFSET)"),
+                new(RegionKind.Vmalloc, "vmalloc", vmallocStart, c.VmallocEnd, "VMALLOC_START .. VMALLOC_END"),
             };
 
-            var bootSlotsStart = fixaddrBootStart + PageSize;
-            var permanentStart = fixaddrStart + PageSize;
-            if (pkmapBase is { } pkmap)
+            var bootSlotsStart = c.FixaddrBootStart + PageSize;
+            var permanentStart = c.FixaddrStart + PageSize;
+            var above = c.PkmapBase ?? c.LdtBase ?? c.FixaddrStart;
+            regions.Add(new(RegionKind.GuardPages, "guard pages", c.VmallocEnd, above, "VMALLOC_END .. " + (c.PkmapBase is not null ? "PKMAP_BASE" : c.LdtBase is not null ? "LDT_BASE_ADDR" : "FIXADDR_START")));
+            var next = above;
+            if (c.PkmapBase is { } pkmap)
             {
-                var pkmapEnd = pkmap + (ulong)lastPkmap * PageSize;
-                regions.Add(new(RegionKind.GuardPages, "guard pages", vmallocEnd, pkmap, "VMALLOC_END .. PKMAP_BASE"));
-                regions.Add(new(RegionKind.Pkmap, "pkmap", pkmap, pkmapEnd, "PKMAP_BASE .. PKMAP_ADDR(LAST_PKMAP): " + lastPkmap + " persistent kmap slots"));
-                regions.Add(new(RegionKind.Unused, "unused", pkmapEnd, bootSlotsStart, "PMD rounding of PKMAP_BASE below the fixmaps"));
+                next = pkmap + (ulong)c.LastPkmap * PageSize;
+                regions.Add(new(RegionKind.Pkmap, "pkmap", pkmap, next, "PKMAP_BASE .. PKMAP_ADDR(LAST_PKMAP): " + c.LastPkmap + " persistent kmap slots"));
             }
-            else
+
+            if (c.LdtBase is { } ldt)
             {
-                regions.Add(new(RegionKind.GuardPages, "guard pages", vmallocEnd, fixaddrStart, "VMALLOC_END .. FIXADDR_START"));
+                regions.Add(new(RegionKind.Unused, "unused", next, ldt, "PMD rounding below LDT_BASE_ADDR"));
+                regions.Add(new(RegionKind.Ldt, "LDT remap", ldt, ldt + ~c.PmdMask + 1, "LDT_BASE_ADDR .. LDT_END_ADDR (one PMD)"));
+                var ceaEnd = c.CeaBase!.Value + PageSize * (ulong)(c.CeaPages + 1);
+                regions.Add(new(RegionKind.Unused, "unused", ldt + ~c.PmdMask + 1, c.CeaBase.Value, "PMD rounding below CPU_ENTRY_AREA_BASE"));
+                regions.Add(new(RegionKind.CpuEntryArea, "cpu entry area", c.CeaBase.Value, ceaEnd, "CPU_ENTRY_AREA_BASE: the read-only IDT page and " + c.CeaPages + " pages of struct cpu_entry_area"));
+                next = ceaEnd;
+            }
+
+            if (c.PkmapBase is not null || c.LdtBase is not null)
+            {
+                regions.Add(new(RegionKind.Unused, "unused", next, bootSlotsStart, "PMD rounding below the fixmaps"));
             }
 
             regions.Add(new(RegionKind.FixmapBootTime, "fixmap (boot-time)", bootSlotsStart, permanentStart,
                 "fix_to_virt(__end_of_fixed_addresses - 1) .. fix_to_virt(__end_of_permanent_fixed_addresses)"));
 
-            // 2.6.24 makes index 0 FIX_HOLE, never mapped; 2.4.22 instead leaves the page above FIXADDR_TOP out.
+            // 2.6.24 and 6.x make index 0 FIX_HOLE, never mapped; 2.4.22 instead leaves the page above FIXADDR_TOP out.
             var hasHole = fixmaps.Ranges.Count > 0 && fixmaps.Ranges[0].FirstName == "FIX_HOLE";
-            var pastIndexZero = fixaddrTop + PageSize;
-            regions.Add(new(RegionKind.FixmapPermanent, "fixmap", permanentStart, hasHole ? fixaddrTop : pastIndexZero,
+            var pastIndexZero = c.FixaddrTop + PageSize;
+            regions.Add(new(RegionKind.FixmapPermanent, "fixmap", permanentStart, hasHole ? c.FixaddrTop : pastIndexZero,
                 "FIXADDR_START + PAGE_SIZE .. FIXADDR_TOP"));
             if (hasHole)
             {
-                regions.Add(new(RegionKind.FixmapHole, "FIX_HOLE", fixaddrTop, pastIndexZero, "fix_to_virt(FIX_HOLE) = FIXADDR_TOP, never mapped"));
+                regions.Add(new(RegionKind.FixmapHole, "FIX_HOLE", c.FixaddrTop, pastIndexZero, "fix_to_virt(FIX_HOLE) = FIXADDR_TOP, never mapped"));
             }
 
             if (pastIndexZero < Top32)
@@ -75,60 +118,80 @@ namespace KernelVm.Layout
                 PageOffset = pageOffset,
                 HighMemory = highMemory,
                 VmallocStart = vmallocStart,
-                VmallocEnd = vmallocEnd,
-                PkmapBase = pkmapBase,
-                LastPkmap = lastPkmap,
-                FixaddrTop = fixaddrTop,
-                FixaddrStart = fixaddrStart,
-                FixaddrBootStart = fixaddrBootStart,
-                Overlaps = !highMem,
+                VmallocEnd = c.VmallocEnd,
+                PkmapBase = c.PkmapBase,
+                LastPkmap = c.LastPkmap,
+                FixaddrTop = c.FixaddrTop,
+                FixaddrStart = c.FixaddrStart,
+                FixaddrBootStart = c.FixaddrBootStart,
+                CpuEntryAreaBase = c.CeaBase,
+                LdtBase = c.LdtBase,
+                Overlaps = c.PkmapBase is null && c.LdtBase is null,
             };
         }
-    
+
         /// <summary>
         /// The x86-64 layout of 2.6.24 (include/asm-x86/page_64.h, pgtable_64.h, fixmap_64.h;
         /// Documentation/x86_64/mm.txt). End 0 stands for 2^64.
         /// </summary>
-        internal static KernelLayout Build64(ulong pageOffset, ulong highMemory, ulong vmemmapBase, ulong fixaddrTop, FixmapEnum fixmaps)
+        internal static KernelLayout Build64(ulong pageOffset, ulong highMemory, ulong vmemmapBase, ulong fixaddrTop, FixmapEnum fixmaps, Layout64 l)
         {
             const ulong UserEnd = 0x0000800000000000;
             const ulong CanonicalHigh = 0xFFFF800000000000;
-            const ulong DirectMapEnd = 0xFFFFC10000000000;       // PAGE_OFFSET + 2^46 (MAXMEM)
-            const ulong VmallocStart = 0xFFFFC20000000000;
-            const ulong VmallocEnd = 0xFFFFE20000000000;         // VMALLOC_END 0xFFFFE1FFFFFFFFFF, inclusive
-            const ulong VmemmapSize = 1UL << 40;
             const ulong KernelText = Machine.StartKernelMap;
-            const ulong KernelTextSize = 40UL << 20;             // KERNEL_TEXT_SIZE
-            const ulong ModulesStart = 0xFFFFFFFF88000000;
-            const ulong VsyscallStart = 0xFFFFFFFFFF600000;      // -10 MiB
+            var directMapEnd = pageOffset + (1UL << 46);         // the 2^46-byte direct-map window (MAXMEM)
+            var (vmallocStart, vmallocEnd, vmemmapSize, kernelTextSize, modulesStart, vsyscall) =
+                (l.VmallocStart, l.VmallocEnd, l.VmemmapSize, l.KernelTextSize, l.ModulesStart, l.Vsyscall);
             var fixaddrStart = fixaddrTop - ((ulong)fixmaps.EndOfFixed << Machine.PageShift);
-            var vsyscallEnd = fixaddrTop + PageSize;
+            var vsyscallEnd = vsyscall + (8UL << 20);            // VSYSCALL_END (2.6.24) / the vsyscall PMD (6.x)
+            var fixmapEnd = fixaddrTop + PageSize;
 
-            var regions = new[]
+            var regions = new List<MemoryRegion>
             {
                 new MemoryRegion(RegionKind.User, "user", 0, UserEnd, "0 .. 2^47: user space"),
                 new MemoryRegion(RegionKind.Unused, "non-canonical", UserEnd, CanonicalHigh, "sign-extension hole of bits 48-63"),
-                new MemoryRegion(RegionKind.Unused, "guard hole", CanonicalHigh, pageOffset, "reserved for a hypervisor"),
                 new MemoryRegion(RegionKind.DirectMap, "direct map", pageOffset, highMemory, "PAGE_OFFSET .. __va(max_pfn << PAGE_SHIFT): all RAM"),
-                new MemoryRegion(RegionKind.Unused, "direct map (unused)", highMemory, DirectMapEnd, "rest of the 2^46-byte direct-map window (MAXMEM)"),
-                new MemoryRegion(RegionKind.Unused, "hole", DirectMapEnd, VmallocStart, "unused"),
-                new MemoryRegion(RegionKind.Vmalloc, "vmalloc", VmallocStart, VmallocEnd, "VMALLOC_START .. VMALLOC_END: vmalloc and ioremap"),
-                new MemoryRegion(RegionKind.VirtualMemMap, "vmemmap", vmemmapBase, vmemmapBase + VmemmapSize, "VMEMMAP_START: the virtual memory map of struct pages"),
-                new MemoryRegion(RegionKind.Unused, "hole", vmemmapBase + VmemmapSize, KernelText, "unused"),
-                new MemoryRegion(RegionKind.KernelText, "kernel text", KernelText, KernelText + KernelTextSize, "__START_KERNEL_map .. + KERNEL_TEXT_SIZE: the kernel image, mapped from physical 0"),
-                new MemoryRegion(RegionKind.Unused, "hole", KernelText + KernelTextSize, ModulesStart, "unused"),
-                new MemoryRegion(RegionKind.Modules, "modules", ModulesStart, fixaddrStart + PageSize, "MODULES_VADDR .. the fixmaps (MODULES_END 0xFFFFFFFFFFF00000 is nominal: fixmaps and vsyscalls sit inside it)"),
-                new MemoryRegion(RegionKind.FixmapPermanent, "fixmap", fixaddrStart + PageSize, VsyscallStart, "FIXADDR_START + PAGE_SIZE .. VSYSCALL_START"),
-                new MemoryRegion(RegionKind.FixmapPermanent, "vsyscall", VsyscallStart, vsyscallEnd, "VSYSCALL_START .. VSYSCALL_END: fixmap VSYSCALL_FIRST_PAGE .. VSYSCALL_LAST_PAGE"),
-                new MemoryRegion(RegionKind.Unused, "top", vsyscallEnd, 0, "VSYSCALL_END .. 2^64: unused"),
+                new MemoryRegion(RegionKind.Unused, "direct map (unused)", highMemory, directMapEnd, "rest of the 2^46-byte direct-map window (MAXMEM)"),
+                new MemoryRegion(RegionKind.Vmalloc, "vmalloc", vmallocStart, vmallocEnd, "VMALLOC_START .. VMALLOC_END: vmalloc and ioremap"),
+                new MemoryRegion(RegionKind.VirtualMemMap, "vmemmap", vmemmapBase, vmemmapBase + vmemmapSize, "VMEMMAP_START: the virtual memory map of struct pages"),
+                new MemoryRegion(RegionKind.KernelText, "kernel text", KernelText, KernelText + kernelTextSize, "__START_KERNEL_map: the kernel image, mapped from physical 0"),
+                new MemoryRegion(RegionKind.Modules, "modules", modulesStart, fixaddrStart + PageSize, "MODULES_VADDR .. the fixmaps"),
+                new MemoryRegion(RegionKind.FixmapPermanent, "fixmap", fixaddrStart + PageSize, vsyscall, "FIXADDR_START + PAGE_SIZE .. the vsyscall page(s)"),
+                new MemoryRegion(RegionKind.FixmapPermanent, "vsyscall", vsyscall, fixmapEnd, "the vsyscall fixmap page(s), up to FIXADDR_TOP"),
             };
+            foreach (var (kind, name, start, end, description) in l.Extra)
+            {
+                regions.Add(new MemoryRegion(kind, name, start, end, description));
+            }
 
-            return new KernelLayout(regions.Where(r => r.Last >= r.Start))
+            // Whatever no region claims is a hole (non-canonical addresses included).
+            regions.Sort((a, b) => a.Start.CompareTo(b.Start));
+            var holes = new List<MemoryRegion>();
+            ulong cursor = UserEnd;
+            foreach (var region in regions)
+            {
+                if (region.Start > cursor)
+                {
+                    holes.Add(cursor == CanonicalHigh
+                        ? new MemoryRegion(RegionKind.Unused, "guard hole", cursor, region.Start, "reserved for a hypervisor")
+                        : new MemoryRegion(RegionKind.Unused, "hole", cursor, region.Start, "unused"));
+                }
+
+                cursor = System.Math.Max(cursor, region.Last + 1);
+            }
+
+            if (cursor != 0)
+            {
+                holes.Add(new MemoryRegion(RegionKind.Unused, "top", cursor, 0, "unused, up to 2^64"));
+            }
+
+            regions.AddRange(holes);
+            return new KernelLayout(regions.Where(r => r.Last >= r.Start).OrderBy(r => r.Start))
             {
                 PageOffset = pageOffset,
                 HighMemory = highMemory,
-                VmallocStart = VmallocStart,
-                VmallocEnd = VmallocEnd,
+                VmallocStart = vmallocStart,
+                VmallocEnd = vmallocEnd,
                 FixaddrTop = fixaddrTop,
                 FixaddrStart = fixaddrStart,
                 FixaddrBootStart = fixaddrStart,

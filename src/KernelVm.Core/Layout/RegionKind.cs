@@ -18,6 +18,10 @@ namespace KernelVm.Layout
         FixmapPermanent,
         /// <summary>FIX_HOLE, or the page above 2.4.22's FIXADDR_TOP: never mapped.</summary>
         FixmapHole,
+        /// <summary>6.x: the LDT remap for PTI, one PMD below the CPU entry area.</summary>
+        Ldt,
+        /// <summary>6.x: the CPU entry area (GDT, entry stacks, TSS per CPU, and the read-only IDT).</summary>
+        CpuEntryArea,
         /// <summary>x86-64: the kernel text mapping at __START_KERNEL_map.</summary>
         KernelText,
         /// <summary>x86-64: the module area.</summary>

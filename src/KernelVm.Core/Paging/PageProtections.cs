@@ -7,11 +7,12 @@ namespace KernelVm.Paging
     /// </summary>
     public sealed class PageProtections
     {
-        internal PageProtections(bool pge, bool nx)
+        internal PageProtections(bool pge, bool nx, ulong noCacheBits)
         {
             var global = pge ? (ulong)PteFlags.Global : 0;
             PageKernelExec = PteValues.KernelExec | global;
             PageKernel = PageKernelExec | (nx ? (ulong)PteFlags.NX : 0);
+            PageKernelNoCache = PageKernel | noCacheBits;
         }
 
         /// <summary>PAGE_KERNEL: P|RW|DIRTY|ACCESSED (+GLOBAL, +NX). kmap_prot is this.</summary>
@@ -20,8 +21,8 @@ namespace KernelVm.Paging
         /// <summary>PAGE_KERNEL_EXEC: as PAGE_KERNEL without NX; used for kernel text.</summary>
         public ulong PageKernelExec { get; }
 
-        /// <summary>PAGE_KERNEL_NOCACHE: PAGE_KERNEL | PCD (PCD only, no PWT, in 2.4.22 and 2.6.24).</summary>
-        public ulong PageKernelNoCache => PageKernel | (ulong)PteFlags.PCD;
+        /// <summary>PAGE_KERNEL_NOCACHE: PAGE_KERNEL | PCD in 2.4.22 and 2.6.24 (no PWT); PCD|PWT (UC) in 6.x.</summary>
+        public ulong PageKernelNoCache { get; }
 
         public ulong PageKernelLarge => PageKernel | (ulong)PteFlags.PSE;
 

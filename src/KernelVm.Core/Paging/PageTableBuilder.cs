@@ -22,6 +22,8 @@ namespace KernelVm.Paging
             internal ulong EmptyZeroPage { get; init; }
             internal KernelLayout Layout { get; init; } = null!;
             internal ulong FixmapLowest { get; init; }
+            /// <summary>Where table pages are looked for first: 0 for alloc_bootmem_low_pages(), the end of the image for 6.x's brk area.</summary>
+            internal ulong TableGoal { get; init; }
         }
 
         internal static KernelPageTables Build(Inputs i, BootMem bootMem)
@@ -68,7 +70,7 @@ namespace KernelVm.Paging
                     else
                     {
                         var first = pfn;
-                        var table = bootMem.Alloc(Machine.PageSize, Machine.PageSize, 0, "page table");
+                        var table = bootMem.AllocBottomUp(Machine.PageSize, Machine.PageSize, i.TableGoal, "page table");
                         tables.AddTable(table, i.Geometry.Levels.Count - 1, index =>
                         {
                             var p = first + (ulong)index;
@@ -96,7 +98,7 @@ namespace KernelVm.Paging
                 var pmdIndex = i.Pae ? pmdLevel.IndexOf(address) : pgdIndex;
                 if ((pmd[pmdIndex] & (ulong)PteFlags.Present) == 0)
                 {
-                    var table = bootMem.Alloc(Machine.PageSize, Machine.PageSize, 0, "page table");
+                    var table = bootMem.AllocBottomUp(Machine.PageSize, Machine.PageSize, i.TableGoal, "page table");
                     tables.AddTable(table, i.Geometry.Levels.Count - 1);
                     pmd[pmdIndex] = table | i.TableEntryFlags;
                 }
@@ -117,7 +119,7 @@ namespace KernelVm.Paging
                 return (tables.Table(entry & PteValues.FrameMask)!, i.Geometry.LargePageLevel.Entries);
             }
 
-            var pmd = bootMem.Alloc(Machine.PageSize, Machine.PageSize, 0, "page table");
+            var pmd = bootMem.AllocBottomUp(Machine.PageSize, Machine.PageSize, i.TableGoal, "page table");
             pgd[pgdIndex] = pmd | (ulong)PteFlags.Present;
             return (tables.AddTable(pmd, 1), i.Geometry.LargePageLevel.Entries);
         }

@@ -17,11 +17,11 @@ namespace KernelVm.Physical
         private const ulong MinLowmemPages = (64UL << 20) >> Machine.PageShift;
 
         /// <param name="highmemPages">The highmem= option in pages, or null when it was not given.</param>
-        internal static LowHighSplit FindMaxLowPfn(ulong maxPfn, ulong maxMemPfn, HighMemSupport highMem, ulong? highmemPages, ICollection<BootMessage> log)
+        internal static LowHighSplit FindMaxLowPfn(ulong maxPfn, ulong maxMemPfn, HighMemSupport highMem, ulong? highmemPages, SizingMessages text, ICollection<BootMessage> log)
         {
             if (maxPfn > maxMemPfn)
             {
-                return MoreThanMaxMem(maxPfn, maxMemPfn, highMem, highmemPages, log);
+                return MoreThanMaxMem(maxPfn, maxMemPfn, highMem, highmemPages, text, log);
             }
 
             // All RAM fits in the direct map; highmem= can still carve highmem off the top of it.
@@ -30,7 +30,7 @@ namespace KernelVm.Physical
             {
                 if (pages > 0)
                 {
-                    Warn(log, "ignoring highmem size on non-highmem kernel!");
+                    Warn(log, text.HighmemIgnoredNoHighmem);
                 }
 
                 return new LowHighSplit(maxPfn, maxPfn);
@@ -38,13 +38,13 @@ namespace KernelVm.Physical
 
             if (pages >= maxPfn)
             {
-                Warn(log, F("highmem size specified ({0}MB) is bigger than pages available ({1}MB)!.", PagesToMb(pages), PagesToMb(maxPfn)));
+                Warn(log, F(text.HighmemMoreThanAvailable, PagesToMb(pages), PagesToMb(maxPfn)));
                 pages = 0;
             }
 
             if (pages > 0 && maxPfn - pages < MinLowmemPages)
             {
-                Warn(log, F("highmem size {0}MB results in smaller than 64MB lowmem, ignoring it.", PagesToMb(pages)));
+                Warn(log, F(text.HighmemLowmemTooSmall, PagesToMb(pages)));
                 pages = 0;
             }
 
@@ -60,7 +60,7 @@ namespace KernelVm.Physical
 
         internal static ulong PagesToMb(ulong pages) => pages >> (20 - Machine.PageShift);
 
-        private static LowHighSplit MoreThanMaxMem(ulong maxPfn, ulong maxMemPfn, HighMemSupport highMem, ulong? highmemPages, ICollection<BootMessage> log)
+        private static LowHighSplit MoreThanMaxMem(ulong maxPfn, ulong maxMemPfn, HighMemSupport highMem, ulong? highmemPages, SizingMessages text, ICollection<BootMessage> log)
         {
             var pages = highmemPages ?? maxPfn - maxMemPfn;
             if (maxMemPfn + pages < maxPfn)
@@ -70,20 +70,23 @@ namespace KernelVm.Physical
 
             if (maxMemPfn + pages > maxPfn)
             {
-                Warn(log, F("only {0}MB highmem pages available, ignoring highmem size of {1}MB.", PagesToMb(maxPfn - maxMemPfn), PagesToMb(pages)));
+                Warn(log, F(text.HighmemOnlyAvailable, PagesToMb(maxPfn - maxMemPfn), PagesToMb(pages)));
             }
 
             if (highMem == HighMemSupport.None)
             {
-                Warn(log, F("Warning only {0}MB will be used.", PagesToMb(maxMemPfn)));
-                Warn(log, maxPfn > MaxNonPaePfn ? "Use a HIGHMEM64G enabled kernel." : "Use a HIGHMEM enabled kernel.");
+                Warn(log, F(text.OnlyMaxMemUsed, PagesToMb(maxMemPfn)));
+                Warn(log, maxPfn > MaxNonPaePfn && text.UseHighmem64G is { } use64G ? use64G : text.UseHighmem);
                 return new LowHighSplit(maxMemPfn, maxMemPfn);
             }
 
             if (highMem == HighMemSupport.HighMem4G && maxPfn > MaxNonPaePfn)
             {
-                Warn(log, "Warning only 4GB will be used.");
-                Warn(log, "Use a HIGHMEM64G enabled kernel.");
+                foreach (var line in text.Only4G)
+                {
+                    Warn(log, line);
+                }
+
                 maxPfn = MaxNonPaePfn;
             }
 

@@ -33,7 +33,7 @@ namespace KernelVm.Physical
             StructPageSize = inputs.StructPageSize;
             _flags = inputs.Flags;
             VmemmapBase = inputs.VmemmapBase;
-            if (inputs.Legacy)
+            if (inputs.Style == Profiles.ZoneInitStyle.FreeAreaInit24)
             {
                 FreeAreaInit24(inputs, log);
             }
@@ -154,20 +154,26 @@ namespace KernelVm.Physical
                 highest[i] = System.Math.Max(maxZonePfn[i], lowest[i]);
             }
 
-            log.Add(Info("Zone PFN ranges:"));
+            var modern = inputs.Style == Profiles.ZoneInitStyle.FreeAreaInit6;
+            log.Add(Info(modern ? "Zone ranges:" : "Zone PFN ranges:"));
             for (var i = 0; i < types.Count; i++)
             {
-                if (types[i] != ZoneType.Movable)
+                if (types[i] == ZoneType.Movable)
                 {
-                    log.Add(Info(F("  {0,-8} {1,8} -> {2,8}", ZoneName(types[i]), lowest[i], highest[i])));
+                    continue;
                 }
+
+                log.Add(Info(!modern ? F("  {0,-8} {1,8} -> {2,8}", ZoneName(types[i]), lowest[i], highest[i])
+                    : highest[i] > lowest[i] ? F("  {0,-8} {1}", ZoneName(types[i]), MemRange(lowest[i], highest[i]))
+                    : F("  {0,-8} empty", ZoneName(types[i]))));
             }
 
-            log.Add(Info("Movable zone start PFN for each node"));
-            log.Add(Info(F("early_node_map[{0}] active PFN ranges", inputs.NodeRanges.Count)));
+            log.Add(Info(modern ? "Movable zone start for each node" : "Movable zone start PFN for each node"));
+            log.Add(Info(modern ? "Early memory node ranges" : F("early_node_map[{0}] active PFN ranges", inputs.NodeRanges.Count)));
             for (var n = 0; n < inputs.NodeRanges.Count; n++)
             {
-                log.Add(Info(F("  {0,3}: {1,8} -> {2,8}", n, inputs.NodeRanges[n].Start, inputs.NodeRanges[n].End)));
+                var (start, end) = inputs.NodeRanges[n];
+                log.Add(Info(modern ? F("  node {0,3}: {1}", n, MemRange(start, end)) : F("  {0,3}: {1,8} -> {2,8}", n, start, end)));
             }
 
             for (var n = 0; n < inputs.NodeRanges.Count; n++)
@@ -180,6 +186,12 @@ namespace KernelVm.Physical
         private void FreeAreaInitNode(int nid, PhysicalMemoryInputs inputs, IReadOnlyList<ZoneType> types, ulong[] lowest, ulong[] highest, ICollection<BootMessage> log)
         {
             var (nodeStart, nodeEnd) = inputs.NodeRanges[nid];
+            var modern = inputs.Style == Profiles.ZoneInitStyle.FreeAreaInit6;
+            if (modern)
+            {
+                log.Add(Info(F("Initmem setup node {0} {1}", nid, MemRange(nodeStart, nodeEnd))));
+            }
+
             var nodeMemMap = AllocNodeMemMap(nid, nodeStart, nodeEnd, inputs, out var mapPhysical, out var mapBytes);
             log.Add(new BootMessage(PrintkLevel.Debug, F("On node {0} totalpages: {1}", nid, nodeEnd - nodeStart)));
 
@@ -195,26 +207,28 @@ namespace KernelVm.Physical
                 }
 
                 var realSize = size;
-                var memmapPages = (size * StructPageSize) >> Machine.PageShift;
-                if (realSize >= memmapPages)
+
+                // 6.x no longer takes the memmap off present_pages, and prints neither memmap line.
+                var memmapPages = modern ? 0 : (size * StructPageSize) >> Machine.PageShift;
+                if (!modern && realSize >= memmapPages)
                 {
                     realSize -= memmapPages;
                     log.Add(new BootMessage(PrintkLevel.Debug, F("  {0} zone: {1} pages used for memmap", ZoneName(types[i]), memmapPages)));
                 }
-                else
+                else if (!modern)
                 {
                     log.Add(new BootMessage(PrintkLevel.Warning, F("  {0} zone: {1} pages exceeds realsize {2}", ZoneName(types[i]), memmapPages, realSize)));
                 }
 
                 // dma_reserve is 0: nothing asks set_dma_reserve() on a PC.
-                if (i == 0 && realSize > 0)
+                if (i == 0 && realSize > 0 && !modern)
                 {
                     log.Add(new BootMessage(PrintkLevel.Debug, F("  {0} zone: 0 pages reserved", ZoneName(types[i]))));
                 }
 
                 var zone = new Zone(nid, types[i], i, zoneStart, size, memmapPages, realSize,
-                    nodeMemMap + (zoneStart - nodeStart) * StructPageSize, hasPerCpuLists: true);
-                if (realSize > 0)
+                    nodeMemMap + (zoneStart - nodeStart) * StructPageSize, hasPerCpuLists: !modern);
+                if (realSize > 0 && !modern)
                 {
                     log.Add(new BootMessage(PrintkLevel.Debug, F("  {0} zone: {1} pages, LIFO batch:{2}", ZoneName(types[i]), realSize, zone.LifoBatch!.Value)));
                 }
@@ -279,6 +293,10 @@ namespace KernelVm.Physical
 
             _nodes.Add(new Node(0, 0, total, memMap, physical, bytes, zones));
         }
+
+        /// <summary>"[mem %#018Lx-%#018Lx]": the byte range of [start, end) pfns, last byte inclusive.</summary>
+        private static string MemRange(ulong startPfn, ulong endPfn) =>
+            F("[mem 0x{0:x16}-0x{1:x16}]", startPfn << Machine.PageShift, (endPfn << Machine.PageShift) - 1);
 
         internal static string ZoneName(ZoneType type) => type == ZoneType.HighMem ? "HighMem" : type.ToString();
 

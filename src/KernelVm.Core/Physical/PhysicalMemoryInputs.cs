@@ -13,8 +13,7 @@ namespace KernelVm.Physical
 
         internal MemoryModel Model { get; init; }
 
-        /// <summary>2.4.22's free_area_init() instead of free_area_init_nodes().</summary>
-        internal bool Legacy { get; init; }
+        internal Profiles.ZoneInitStyle Style { get; init; }
 
         internal ulong StructPageSize { get; init; }
 

@@ -9,12 +9,15 @@ namespace KernelVm.Profiles
     /// What differs between the kernel versions the model knows, as data. Code asks the profile;
     /// it never tests a version number.
     /// </summary>
-    public sealed class KernelProfile
+    public sealed partial class KernelProfile
     {
         private KernelProfile(string version, string book) { Version = version; Book = book; }
 
         /// <summary>The version, as uname prints it ("2.6.24").</summary>
         public string Version { get; }
+
+        /// <summary>Another name that selects the profile ("6.x").</summary>
+        public string? Alias { get; private init; }
 
         /// <summary>The book that describes this version.</summary>
         public string Book { get; }
@@ -55,8 +58,63 @@ namespace KernelVm.Profiles
         /// <summary>Whether the model has this version's NUMA (DISCONTIGMEM on i386 PAE, vmemmap on x86-64).</summary>
         public bool HasNuma { get; private init; }
 
-        /// <summary>2.4.22's free_area_init(): zone sizes and one MAP_ALIGNed lmem_map, no memmap accounting.</summary>
-        internal bool LegacyZoneInit { get; private init; }
+        /// <summary>Whether NUMA is offered on i386 (2.6.24: NUMAQ/Summit with HIGHMEM64G); 6.x needs X86_64.</summary>
+        public bool NumaOn32Bit { get; private init; } = true;
+
+        /// <summary>Which zone initialisation the version runs.</summary>
+        public ZoneInitStyle ZoneInit { get; private init; } = ZoneInitStyle.FreeAreaInitNodes;
+
+        public PkmapPlacement Pkmap { get; private init; } = PkmapPlacement.BelowBootFixmaps;
+
+        /// <summary>VMALLOC_START rounds high_memory + VMALLOC_OFFSET up to VMALLOC_OFFSET (2.4.22, 2.6.24); 6.x just adds it.</summary>
+        public bool VmallocStartRounded { get; private init; } = true;
+
+        /// <summary>MAXMEM = VMALLOC_END - PAGE_OFFSET - __VMALLOC_RESERVE (6.x) instead of -PAGE_OFFSET - __VMALLOC_RESERVE.</summary>
+        public bool MaxMemFromVmallocEnd { get; private init; }
+
+        /// <summary>What vmalloc= adds to the size it is given (6.x: VMALLOC_OFFSET).</summary>
+        public ulong VmallocOptionExtra { get; private init; }
+
+        /// <summary>
+        /// reserve_top_address(): 2.6.24 sets FIXADDR_TOP = -reserve - PAGE_SIZE and adds reserve to
+        /// __VMALLOC_RESERVE; 6.x rounds -reserve down to a PMD and leaves __VMALLOC_RESERVE alone.
+        /// </summary>
+        public bool ReserveTopRoundsToPmd { get; private init; }
+
+        /// <summary>Pages of struct cpu_entry_area per CPU (6.x x86-32; 0 where there is none).</summary>
+        public int CeaPagesPerCpu { get; private init; }
+
+        /// <summary>KM_MAX_IDX of kmap_local (6.x): 16, or 33 with the debug guard slots; null where km_type sizes the slots.</summary>
+        public int? KmapLocalMaxIdx { get; private init; }
+
+        /// <summary>Whether Kconfig still offers HIGHMEM64G (removed in 6.15 by commit bbeb69ce3013).</summary>
+        public bool HasHighMem64G { get; private init; } = true;
+
+        public SizingMessages Messages { get; private init; } = SizingMessages.V2;
+
+        /// <summary>Whether set_page_address() takes its entry from page_address_pool (2.6.24) or uses page_address_maps[PKMAP_NR] (6.x).</summary>
+        public bool PageAddressPool { get; private init; } = true;
+
+        /// <summary>6.x flush_all_zero_pkmaps() skips the TLB flush when it cleared nothing.</summary>
+        public bool FlushOnlyIfCleared { get; private init; }
+
+        /// <summary>The cache bits PAGE_KERNEL_NOCACHE adds: PCD (2.4.22, 2.6.24) or PCD|PWT (6.x, UC).</summary>
+        public ulong NoCacheBits { get; private init; } = 0x010;
+
+        /// <summary>6.x __virt_addr_valid() rejects addresses below PAGE_OFFSET, vmalloc addresses and fixmaps; 2.6.24 only asks pfn_valid().</summary>
+        public bool StrictVirtAddrValid { get; private init; }
+
+        /// <summary>CONFIG_PHYSICAL_START: where the kernel is loaded (1 MiB on i386 before 6.x; 16 MiB in 6.x).</summary>
+        public ulong PhysicalStart { get; private init; } = 0x100000;
+
+        /// <summary>Whether early allocations come top-down (memblock, 6.x) rather than from the bottom (bootmem).</summary>
+        public bool TopDownAllocation { get; private init; }
+
+        /// <summary>Whether early page tables come from the brk area after the kernel image (6.x alloc_low_pages) instead of the lowest free pages.</summary>
+        public bool PageTablesFromBrk { get; private init; }
+
+        /// <summary>The x86-64 landmarks, or null without an x86-64 model.</summary>
+        public Layout.Layout64? X86_64Layout { get; private init; }
 
         /// <summary>What a PMD entry pointing to a kernel PTE page holds: _PAGE_TABLE (2.6.24) or _KERNPG_TABLE (2.4.22).</summary>
         public ulong KernelTableEntryFlags { get; private init; } = 0x067;
@@ -69,8 +127,8 @@ namespace KernelVm.Profiles
         /// in 2.4.22 (0x101000 and 0x104000); in 2.6.24 they are in .bss.page_aligned, which the model
         /// puts in the last three pages of the image (swapper_pg_dir, swapper_pg_pmd, empty_zero_page).
         /// </summary>
-        internal System.Func<ulong, (ulong PgDir, ulong ZeroPage)> BootPages { get; private init; } =
-            size => (Machine.PhysicalStart + size - 3 * Machine.PageSize, Machine.PhysicalStart + size - Machine.PageSize);
+        internal System.Func<ulong, ulong, (ulong PgDir, ulong ZeroPage)> BootPages { get; private init; } =
+            (start, size) => (start + size - 3 * Machine.PageSize, start + size - Machine.PageSize);
 
         /// <summary>What the kernel build does with fix_to_virt() of an index past the enum.</summary>
         public string FixToVirtFailure { get; private init; } =
@@ -118,7 +176,7 @@ namespace KernelVm.Profiles
 
         /// <summary>node_zones for an architecture: which zones exist, in index order.</summary>
         internal IReadOnlyList<ZoneType> ZoneTypes(Architecture arch, bool highMem) =>
-            LegacyZoneInit ? new[] { ZoneType.DMA, ZoneType.Normal, ZoneType.HighMem }
+            ZoneInit == ZoneInitStyle.FreeAreaInit24 ? new[] { ZoneType.DMA, ZoneType.Normal, ZoneType.HighMem }
             : arch == Architecture.X86_64 ? new[] { ZoneType.DMA, ZoneType.DMA32, ZoneType.Normal, ZoneType.Movable }
             : highMem ? new[] { ZoneType.DMA, ZoneType.Normal, ZoneType.HighMem, ZoneType.Movable }
             : new[] { ZoneType.DMA, ZoneType.Normal, ZoneType.Movable };
@@ -138,64 +196,21 @@ namespace KernelVm.Profiles
         }
 
         /// <summary>KM_TYPE_NR: the kmap_atomic slots per CPU.</summary>
-        public int KmTypeNr(bool debugHighmem) => KmapFences && debugHighmem ? 2 * KmTypes.Count + 1 : KmTypes.Count;
-
-        /// <summary>Gorman, Understanding the Linux Virtual Memory Manager.</summary>
-        public static KernelProfile V2_4_22 { get; } = new("2.4.22", "Gorman, Understanding the Linux Virtual Memory Manager")
-        {
-            HasVmSplitOption = false,
-            FixaddrTop = 0xFFFFE000,       // include/asm-i386/fixmap.h: a constant, the last page left out
-            FixedPkmapBase = 0xFE000000,   // include/asm-i386/highmem.h
-            KmTypes = new[] { "KM_BOUNCE_READ", "KM_SKB_SUNRPC_DATA", "KM_SKB_DATA_SOFTIRQ", "KM_USER0", "KM_USER1", "KM_BH_IRQ", "KM_SOFTIRQ0", "KM_SOFTIRQ1" },
-            FixmapX86 = FixmapDefinitions.X86V2_4_22,
-            LegacyZoneInit = true,
-            KernelTableEntryFlags = 0x063,
-            HasKmapNonblock = true,
-            KmapAtomicFlushesOnMap = true,
-            BootPages = _ => (0x101000, 0x104000),
-            // list, mapping, index, next_hash, count, flags, lru, pprev_hash, buffers (44 bytes), and virtual under HIGHMEM.
-            _structPageSize = (_, highMem) => highMem ? 48UL : 44UL,
-            _pageFlagNames = PageFlagNames.V2_4_22,
-            _zoneTableFlags = true,
-        };
-
-        /// <summary>Mauerer, Professional Linux Kernel Architecture. The default.</summary>
-        public static KernelProfile V2_6_24 { get; } = new("2.6.24", "Mauerer, Professional Linux Kernel Architecture")
-        {
-            HasVmSplitOption = true,
-            HasReserveTop = true,
-            HasVmallocOption = true,
-            PageOffset64 = 0xFFFF810000000000,     // include/asm-x86/page_64.h
-            FixaddrTop = 0xFFFFF000,               // __FIXADDR_TOP, arch/x86/mm/pgtable_32.c
-            FixaddrTop64 = 0xFFFFFFFFFFDFF000,     // VSYSCALL_END - PAGE_SIZE, fixmap_64.h
-            KmTypes = new[]
-            {
-                "KM_BOUNCE_READ", "KM_SKB_SUNRPC_DATA", "KM_SKB_DATA_SOFTIRQ", "KM_USER0", "KM_USER1", "KM_BIO_SRC_IRQ",
-                "KM_BIO_DST_IRQ", "KM_PTE0", "KM_PTE1", "KM_IRQ0", "KM_IRQ1", "KM_SOFTIRQ0", "KM_SOFTIRQ1",
-            },
-            KmapFences = true,
-            FixmapX86 = FixmapDefinitions.X86V2_6_24,
-            FixmapX86_64 = FixmapDefinitions.X86_64V2_6_24,
-            VmemmapBase64 = 0xFFFFE20000000000,    // VMEMMAP_START, pgtable_64.h
-            HasNuma = true,
-            HasNx = true,
-            PageAddressHashConstant = 0x9E370001,  // GOLDEN_RATIO_PRIME_32, include/linux/hash.h
-            PrintsVirtualLayout = true,
-            // flags, _count, _mapcount, {private, mapping}, index, lru: 32 bytes on i386, 56 on x86-64.
-            _structPageSize = (arch, _) => arch == Architecture.X86_64 ? 56UL : 32UL,
-            _pageFlagNames = PageFlagNames.V2_6_24,
-        };
+        public int KmTypeNr(bool debugHighmem) =>
+            KmapLocalMaxIdx is { } max ? (debugHighmem ? 2 * max + 1 : max) : KmapFences && debugHighmem ? 2 * KmTypes.Count + 1 : KmTypes.Count;
 
         public static KernelProfile Default => V2_6_24;
 
-        public static IReadOnlyList<KernelProfile> All { get; } = new[] { V2_4_22, V2_6_24 };
+        // A getter, not a field initializer: the instances live in other files of this partial class.
+        public static IReadOnlyList<KernelProfile> All => new[] { V2_4_22, V2_6_24, V6 };
 
         /// <summary>The profile for a version string, or null.</summary>
         public static KernelProfile? Find(string version)
         {
             foreach (var profile in All)
             {
-                if (string.Equals(profile.Version, version?.Trim(), StringComparison.OrdinalIgnoreCase))
+                if (string.Equals(profile.Version, version?.Trim(), StringComparison.OrdinalIgnoreCase)
+                    || (profile.Alias is not null && string.Equals(profile.Alias, version?.Trim(), StringComparison.OrdinalIgnoreCase)))
                 {
                     return profile;
                 }

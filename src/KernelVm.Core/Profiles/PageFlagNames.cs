@@ -11,6 +11,14 @@ namespace KernelVm.Profiles
             "PG_mappedtodisk", "PG_reclaim", null, "PG_buddy",
         };
 
+        /// <summary>include/linux/page-flags.h, 6.17, with PG_arch_2 (X86_PAT) and without MEMORY_FAILURE or idle tracking.</summary>
+        internal static readonly string?[] V6 =
+        {
+            "PG_locked", "PG_writeback", "PG_referenced", "PG_uptodate", "PG_dirty", "PG_lru", "PG_head", "PG_waiters",
+            "PG_active", "PG_workingset", "PG_owner_priv_1", "PG_owner_2", "PG_arch_1", "PG_reserved", "PG_private",
+            "PG_private_2", "PG_reclaim", "PG_swapbacked", "PG_unevictable", "PG_dropbehind", "PG_mlocked", "PG_arch_2",
+        };
+
         /// <summary>include/linux/mm.h, v2.4.22.</summary>
         internal static readonly string?[] V2_4_22 =
         {

@@ -1,0 +1,24 @@
+namespace KernelVm.Layout
+{
+    /// <summary>The fixed landmarks of an x86-64 kernel's address space (4-level paging, KASLR off).</summary>
+    public sealed class Layout64
+    {
+        public ulong VmallocStart { get; init; }
+
+        /// <summary>One past VMALLOC_END.</summary>
+        public ulong VmallocEnd { get; init; }
+
+        public ulong VmemmapSize { get; init; }
+
+        /// <summary>KERNEL_TEXT_SIZE (2.6.24) / KERNEL_IMAGE_SIZE (6.x).</summary>
+        public ulong KernelTextSize { get; init; }
+
+        public ulong ModulesStart { get; init; }
+
+        /// <summary>VSYSCALL_START / VSYSCALL_ADDR.</summary>
+        public ulong Vsyscall { get; init; }
+
+        /// <summary>Version-specific regions (the LDT remap, the CPU entry area, the %esp fixup stacks, EFI).</summary>
+        public (RegionKind Kind, string Name, ulong Start, ulong End, string Description)[] Extra { get; init; } = new (RegionKind, string, ulong, ulong, string)[0];
+    }
+}

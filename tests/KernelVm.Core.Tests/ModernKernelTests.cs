@@ -1,0 +1,156 @@
+using KernelVm.Highmem;
+using KernelVm.Layout;
+using KernelVm.Profiles;
+
+namespace KernelVm.Core.Tests;
+
+/// <summary>The 6.x profile against what kernel-model.md gives for modern kernels.</summary>
+public sealed class ModernKernelTests
+{
+    private const ulong GiB = 1UL << 30;
+
+    private static Machine Boot(Architecture arch = Architecture.X86, ulong memory = 2 * GiB, HighMemSupport? highMem = null, BootOptions? boot = null) =>
+        Machine.Boot(new MachineConfig { Kernel = KernelProfile.V6, Architecture = arch, MemorySize = memory, HighMem = highMem, Boot = boot ?? new() });
+
+    [Fact]
+    public void Section_2_3_illustration_non_PAE()
+    {
+        var m = Boot();
+        Assert.Equal(532, m.Fixmaps.EndOfFixed);
+        Assert.Equal(0xFFC00000UL, m.Layout.CpuEntryAreaBase);
+        Assert.Equal(0xFF800000UL, m.Layout.LdtBase);
+        Assert.Equal(0xFF400000UL, m.Layout.PkmapBase);
+        Assert.Equal(0xFF3FE000UL, m.Layout.VmallocEnd);
+        Assert.Equal(0x373FE000UL, m.MaxMem);
+        Assert.Equal(0xF73FE000UL, m.HighMemory);
+        Assert.Equal(0xF7BFE000UL, m.Layout.VmallocStart);                  // high_memory + 8 MiB, no rounding
+        Assert.Equal(RegionKind.Ldt, m.Layout.RegionOf(0xFF900000).Kind);
+        Assert.Equal(RegionKind.CpuEntryArea, m.Layout.RegionOf(0xFFC00000).Kind);
+    }
+
+    [Fact]
+    public void Section_2_3_illustration_PAE_with_the_btmap_alignment()
+    {
+        var m = Boot(Architecture.X86Pae);
+        Assert.Equal(1025, m.Fixmaps.EndOfFixed);
+        Assert.Equal(512, m.Fixmaps.IndexOf("FIX_BTMAP_END"));
+        Assert.Equal(0xFFBFE000UL, m.Layout.FixaddrBootStart);
+        Assert.Equal(0xFFA00000UL, m.Layout.CpuEntryAreaBase);
+        Assert.Equal(0xFF800000UL, m.Layout.LdtBase);
+        Assert.Equal(0xFF600000UL, m.Layout.PkmapBase);
+        Assert.Equal(0xFF5FE000UL, m.Layout.VmallocEnd);
+        Assert.Equal(0x375FE000UL, m.MaxMem);
+        Assert.Equal(0xF75FE000UL, m.HighMemory);
+    }
+
+    [Fact]
+    public void W6_modern_vmalloc_start_is_high_memory_plus_8MiB()
+    {
+        var m = Boot(memory: 500UL << 20);
+        Assert.Equal(0xDF400000UL, m.HighMemory);
+        Assert.Equal(0xDFC00000UL, m.Layout.VmallocStart);
+    }
+
+    [Fact]
+    public void W21_modern_virt_addr_valid_rejects_vmalloc_and_user_addresses()
+    {
+        var m = Boot();
+        Assert.False(m.VirtAddrValid(0xF8800000));
+        Assert.False(m.VirtAddrValid(0x08048000));
+        Assert.True(m.VirtAddrValid(0xC0100000));
+        Assert.False(m.VirtAddrValid(m.Layout.FixaddrStart));
+    }
+
+    [Fact]
+    public void W30_W32_x86_64()
+    {
+        var m = Boot(Architecture.X86_64, 8 * GiB);
+        Assert.Equal(0xFFFF888000100000UL, m.Va(0x100000));
+        Assert.Equal(0xFFFFFFFFFF7FF000UL, m.Layout.FixaddrTop);
+        Assert.Equal(511, m.Fixmaps.IndexOf("VSYSCALL_PAGE"));
+        Assert.Equal(0xFFFFFFFFFF600000UL, m.FixToVirt(511));
+        Assert.Equal(514, m.Fixmaps.IndexOf("FIX_APIC_BASE"));
+        Assert.Equal(1024, m.Fixmaps.IndexOf("FIX_BTMAP_END"));
+        Assert.Equal(1535, m.Fixmaps.IndexOf("FIX_BTMAP_BEGIN"));
+        Assert.Equal(0xFFFFEA0000000000UL + 0x100UL * 64, m.Memory.PfnToPage(0x100));
+        Assert.Equal(RegionKind.Vmalloc, m.Layout.RegionOf(0xFFFFC90000000000).Kind);
+        Assert.Equal("LDT remap", m.Layout.RegionOf(0xFFFF880000000000).Name);
+        Assert.Equal("guard hole", m.Layout.RegionOf(0xFFFF800000000000).Name);
+    }
+
+    [Fact]
+    public void HIGHMEM64G_is_gone_and_RAM_above_4GiB_is_trimmed_with_the_new_message()
+    {
+        Assert.Equal(Errors.HighMemNotAllowed, Assert.Throws<KernelVmException>(() => Boot(Architecture.X86Pae, highMem: HighMemSupport.HighMem64G)).ErrorId);
+        var m = Boot(Architecture.X86Pae, 8 * GiB);
+        Assert.Equal(HighMemSupport.HighMem4G, m.HighMem);
+        Assert.Equal(1UL << 20, m.MaxPfn);
+        Assert.Contains(m.BootLog, l => l.Text == "Warning: only 4GB will be used. Support for CONFIG_HIGHMEM64G was removed!");
+    }
+
+    [Fact]
+    public void Zone_messages_use_the_mem_form_and_no_memmap_lines()
+    {
+        var log = Boot().BootLog.Select(l => l.Text).ToList();
+        Assert.Contains("Zone ranges:", log);
+        Assert.Contains("  DMA      [mem 0x0000000000000000-0x0000000000ffffff]", log);
+        Assert.Contains("  node   0: [mem 0x0000000000000000-0x000000007fffffff]", log);
+        Assert.Contains("Initmem setup node 0 [mem 0x0000000000000000-0x000000007fffffff]", log);
+        Assert.DoesNotContain(log, l => l.Contains("pages used for memmap"));
+        Assert.DoesNotContain(log, l => l.StartsWith("virtual kernel memory layout"));
+    }
+
+    [Fact]
+    public void Memblock_places_mem_map_top_down_and_the_kernel_at_16MiB()
+    {
+        var m = Boot();
+        var node = m.Memory.Nodes[0];
+        Assert.Equal((m.MaxLowPfn << 12) - node.MemMapBytes, node.MemMapPhysical);
+        Assert.Contains("PG_reserved", m.Memory.GetPage(0x1000).FlagNames);       // the kernel image at 16 MiB
+        Assert.Equal(1UL << 13 | 1UL << 30, m.Memory.GetPage(0x1000).Flags);      // PG_reserved is bit 13 in 6.x
+    }
+
+    [Fact]
+    public void Nocache_is_PCD_and_PWT_and_the_hash_uses_GOLDEN_RATIO_32()
+    {
+        var m = Boot(Architecture.X86Pae);
+        Assert.Equal(0x17BUL | 1UL << 63, m.Prot.PageKernelNoCache);
+        m.Kmap(null, 0x40000);
+        var page = m.Memory.PfnToPage(0x40000);
+        Assert.Equal((int)((uint)(page * 0x61C88647UL) >> 25), m.PageAddressBucket(0x40000));
+        var entry = Assert.Single(((PageAddressHash)m.Pkmap!.Store).Entries());
+        Assert.Equal(1, entry.Entry);                                            // page_address_maps[PKMAP_NR], no pool
+    }
+
+    [Fact]
+    public void Flush_is_skipped_when_nothing_was_cleared()
+    {
+        var m = Boot();
+        for (ulong i = 0; i < 1023; i++)
+        {
+            m.Kmap(null, 0x40000 + i);
+        }
+
+        m.Access(null, 0, 0xFF401000);
+        var o = m.Kmap(null, 0x50000);                                            // wraps; every slot is in use: nothing cleared
+        Assert.True(o.Wrapped);
+        Assert.Equal(0, o.Slot);
+        Assert.Single(m.Tlb.Entries(0));
+    }
+
+    [Fact]
+    public void Kmap_atomic_is_kmap_local_which_is_not_modelled()
+    {
+        Assert.Equal(Errors.KmapAtomicNotModelled, Assert.Throws<KernelVmException>(() => Boot().KmapAtomic(null, 0, "KM_USER0", 0x40000)).ErrorId);
+    }
+
+    [Fact]
+    public void Modern_vmalloc_option_adds_8MiB_and_reservetop_rounds_to_a_PMD()
+    {
+        var m = Boot(boot: new BootOptions { Vmalloc = 256UL << 20 });
+        Assert.Equal((256UL + 8) << 20, m.VmallocReserve);
+        var r = Boot(boot: new BootOptions { ReserveTop = 0x1000 });
+        Assert.Equal(0xFFBFF000UL, r.Layout.FixaddrTop);                          // round_down(-4 KiB, 4 MiB) - 4 KiB
+        Assert.Equal(128UL << 20, r.VmallocReserve);
+    }
+}
