@@ -248,7 +248,7 @@ namespace KernelVm
             Pkmap = new Pkmap(Layout.LastPkmap, Layout.PkmapBase!.Value, PageTables, Prot.PageKernel, store, Memory.PfnToPage, Events, Tlb,
                 Kernel.FlushOnlyIfCleared);
             Atomic = new KmapAtomic(Fixmaps.IndexOf("FIX_KMAP_BEGIN"), KmTypeNr, Layout.FixaddrTop, PageTables, Prot.PageKernel,
-                Events, Tlb, Kernel.KmapAtomicFlushesOnMap, Kernel.KunmapAtomicClears(Options.DebugHighmem), Options.NrCpus);
+                Events, Tlb, Kernel.KmapAtomicFlushesOnMap, Kernel.KmapAtomicDebugChecks(Options.DebugHighmem), Options.NrCpus);
         }
     }
 }

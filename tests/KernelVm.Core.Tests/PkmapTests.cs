@@ -156,3 +156,20 @@ public sealed class PkmapTests
         Assert.Equal(Errors.NonblockNotInKernel, Assert.Throws<KernelVmException>(() => Boot().Kmap(null, 0x40000, nonblock: true)).ErrorId);
     }
 }
+
+public sealed class KmapAtomic24Tests
+{
+    [Fact]
+    public void Kernel_2_4_22_checks_busy_slots_only_under_HIGHMEM_DEBUG()
+    {
+        var plain = Machine.Boot(new MachineConfig { MemorySize = 2UL << 30, Kernel = KernelProfile.V2_4_22 });
+        var vaddr = plain.KmapAtomic(null, 0, "KM_USER0", 0x40000);
+        Assert.False(plain.KunmapAtomic(null, 0, "KM_USER0", vaddr));           // kunmap_atomic does nothing
+        Assert.Equal(vaddr, plain.KmapAtomic(null, 0, "KM_USER0", 0x40001));   // overwrites, no BUG
+        Assert.Equal(0x40001UL << 12, plain.Translate(vaddr));
+
+        var debug = Machine.Boot(new MachineConfig { MemorySize = 2UL << 30, Kernel = KernelProfile.V2_4_22, Options = KernelConfig.R1 with { DebugHighmem = true } });
+        debug.KmapAtomic(null, 0, "KM_USER0", 0x40000);
+        Assert.Equal(Errors.KmapAtomicSlotBusy, Assert.Throws<KernelVmException>(() => debug.KmapAtomic(null, 0, "KM_USER0", 0x40001)).ErrorId);
+    }
+}

@@ -16,11 +16,11 @@ namespace KernelVm.Highmem
         private readonly EventLog _events;
         private readonly TranslationBuffers _tlb;
         private readonly bool _flushOnMap;
-        private readonly bool _clearOnUnmap;
+        private readonly bool _debugChecks;
         private readonly int _cpus;
 
         internal KmapAtomic(int fixKmapBegin, int kmTypeNr, ulong fixaddrTop, KernelPageTables tables, ulong kmapProt,
-            EventLog events, TranslationBuffers tlb, bool flushOnMap, bool clearOnUnmap, int cpus)
+            EventLog events, TranslationBuffers tlb, bool flushOnMap, bool debugChecks, int cpus)
         {
             _cpus = cpus;
             FixKmapBegin = fixKmapBegin;
@@ -31,7 +31,7 @@ namespace KernelVm.Highmem
             _events = events;
             _tlb = tlb;
             _flushOnMap = flushOnMap;
-            _clearOnUnmap = clearOnUnmap;
+            _debugChecks = debugChecks;
         }
 
         public int FixKmapBegin { get; }
@@ -54,13 +54,16 @@ namespace KernelVm.Highmem
         /// <summary>The PTE of a CPU's slot (kmap_pte - idx).</summary>
         public ulong Pte(int cpu, int type) => Slot(FixmapIndex(cpu, type)) is var (t, i) ? t[i] : 0;
 
-        /// <summary>kmap_atomic() of a highmem page. BUG_ON(!pte_none(*(kmap_pte - idx))) comes first.</summary>
+        /// <summary>
+        /// kmap_atomic() of a highmem page. BUG_ON(!pte_none(*(kmap_pte - idx))) comes first in 2.6.24; 2.4.22
+        /// checks only under HIGHMEM_DEBUG and otherwise overwrites the slot.
+        /// </summary>
         internal ulong Map(string task, int cpu, int type, string typeName, ulong pfn)
         {
             var index = FixmapIndex(cpu, type);
             var vaddr = FixToVirt(index);
             var (table, entry) = Slot(index);
-            if (table[entry] != 0)
+            if (table[entry] != 0 && _debugChecks)
             {
                 throw Errors.KmapAtomicBusy(typeName, cpu, vaddr, (table[entry] & PteValues.FrameMask) >> Machine.PageShift);
             }
@@ -84,7 +87,7 @@ namespace KernelVm.Highmem
         {
             var index = FixmapIndex(cpu, type);
             var vaddr = kvaddr & ~(Machine.PageSize - 1);
-            if (vaddr != FixToVirt(index) || !_clearOnUnmap)
+            if (vaddr != FixToVirt(index) || !_debugChecks)
             {
                 _events.Add(EventKind.KunmapAtomic, task, cpu, index, address: kvaddr, detail: typeName + ": no PTE to clear");
                 return false;

@@ -143,8 +143,11 @@ namespace KernelVm.Profiles
         /// <summary>2.4.22 kmap_atomic() does __flush_tlb_one() after set_pte; 2.6.24 relies on the unmap having flushed.</summary>
         internal bool KmapAtomicFlushesOnMap { get; private init; }
 
-        /// <summary>Whether kunmap_atomic() clears the PTE: always in 2.6.24, only under HIGHMEM_DEBUG in 2.4.22.</summary>
-        internal bool KunmapAtomicClears(bool debugHighmem) => !KmapAtomicFlushesOnMap || debugHighmem;
+        /// <summary>
+        /// Whether kunmap_atomic() clears the PTE, and kmap_atomic() BUGs on a busy slot: always in 2.6.24,
+        /// only under HIGHMEM_DEBUG in 2.4.22.
+        /// </summary>
+        internal bool KmapAtomicDebugChecks(bool debugHighmem) => !KmapAtomicFlushesOnMap || debugHighmem;
 
         /// <summary>The value of a km_type name: its position, doubled plus one with the DEBUG_HIGHMEM fences; -1 when unknown.</summary>
         public int KmTypeValue(string name, bool debugHighmem)
