@@ -152,9 +152,9 @@ namespace KernelVm
             F("CPU {0} reached {1} through a stale TLB entry: it still translates to pfn {2}, but the page tables now {3}. Nothing flushed this CPU's TLB.",
               cpu, Hex(vaddr), Hex(cachedPfn), currentPfn is { } p ? "map pfn " + Hex(p) : "map nothing"));
 
-        internal static KernelVmException Unmapped(int cpu, ulong vaddr) => new(
+        internal static KernelVmException Unmapped(int? cpu, ulong vaddr) => new(
             UnmappedKernelAccess, FailureKind.InvalidOperation, vaddr,
-            F("BUG: unable to handle kernel paging request at virtual address {0} (CPU {1}): nothing maps it.", Hex(vaddr), cpu));
+            F("BUG: unable to handle kernel paging request at virtual address {0}{1}: nothing maps it.", Hex(vaddr), cpu is { } c ? " (CPU " + c + ")" : ""));
 
         internal static KernelVmException NoNonblock(string kernel) => new(
             NonblockNotInKernel, FailureKind.InvalidArgument, kernel,

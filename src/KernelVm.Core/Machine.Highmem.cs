@@ -50,6 +50,7 @@ namespace KernelVm
                     throw Errors.NoNonblock(Kernel.Version);
                 }
 
+                Register(task);
                 KmapOutcome outcome;
                 if (page.Zone.Type != ZoneType.HighMem)
                 {
@@ -74,12 +75,11 @@ namespace KernelVm
             {
                 var task = RunnableTask(taskName);
                 var page = Memory.GetPage(pfn);
-                if (page.Zone.Type != ZoneType.HighMem)
-                {
-                    return new KunmapOutcome(pfn, PageOffset + (pfn << PageShift), -1, -1, new KmapOutcome[0]);
-                }
-
-                return Pkmap!.KunmapHigh(task, pfn);
+                var outcome = page.Zone.Type != ZoneType.HighMem
+                    ? new KunmapOutcome(pfn, PageOffset + (pfn << PageShift), -1, -1, new KmapOutcome[0])
+                    : Pkmap!.KunmapHigh(task, pfn);
+                Register(task);
+                return outcome;
             }
         }
 
@@ -88,18 +88,23 @@ namespace KernelVm
         {
             lock (_kmapLock)
             {
-                var task = Task(taskName);
+                var task = Pending(taskName);
                 var onCpu = CheckCpu(cpu ?? task.Cpu);
                 var value = KmType(type);
                 var page = Memory.GetPage(pfn);
+                ulong vaddr;
                 if (page.Zone.Type != ZoneType.HighMem)
                 {
-                    var vaddr = PageOffset + (pfn << PageShift);
+                    vaddr = PageOffset + (pfn << PageShift);
                     Events.Add(EventKind.KmapAtomic, task.Name, onCpu, pfn: (long)pfn, address: vaddr, detail: type + ": lowmem, page_address()");
-                    return vaddr;
+                }
+                else
+                {
+                    vaddr = Atomic!.Map(task.Name, onCpu, value, type.ToUpperInvariant(), pfn);
                 }
 
-                return Atomic!.Map(task.Name, onCpu, value, type.ToUpperInvariant(), pfn);
+                Register(task);
+                return vaddr;
             }
         }
 
@@ -108,10 +113,12 @@ namespace KernelVm
         {
             lock (_kmapLock)
             {
-                var task = Task(taskName);
+                var task = Pending(taskName);
                 var onCpu = CheckCpu(cpu ?? task.Cpu);
                 var value = KmType(type);
-                return Atomic is not null && Atomic.Unmap(task.Name, onCpu, value, type.ToUpperInvariant(), kvaddr);
+                var cleared = Atomic is not null && Atomic.Unmap(task.Name, onCpu, value, type.ToUpperInvariant(), kvaddr);
+                Register(task);
+                return cleared;
             }
         }
 
@@ -124,7 +131,7 @@ namespace KernelVm
         {
             lock (_kmapLock)
             {
-                var task = Task(taskName);
+                var task = Pending(taskName);
                 var onCpu = CheckCpu(cpu ?? task.Cpu);
                 var page = vaddr & ~(PageSize - 1);
                 var current = Translate(page);
@@ -135,6 +142,7 @@ namespace KernelVm
                         throw Errors.StaleTlb(onCpu, vaddr, cached.Pfn, current >> PageShift);
                     }
 
+                    Register(task);
                     return ((cached.Pfn << PageShift) + (vaddr & (PageSize - 1)), true);
                 }
 
@@ -147,6 +155,7 @@ namespace KernelVm
                 var global = walk is not null && (walk[walk.Count - 1].Value & (ulong)Paging.PteFlags.Global) != 0;
                 Tlb.Load(new TlbEntry(onCpu, page, current.Value >> PageShift, global));
                 Events.Add(EventKind.TlbLoad, task.Name, onCpu, pfn: (long)(current.Value >> PageShift), address: page);
+                Register(task);
                 return (current.Value + (vaddr & (PageSize - 1)), false);
             }
         }
@@ -172,7 +181,7 @@ namespace KernelVm
                     throw Errors.VirtToFixBug(ptr, Layout.FixaddrStart, Layout.FixaddrTop);
                 }
 
-                return (Translate(ptr & ~(PageSize - 1)) ?? throw Errors.Unmapped(0, ptr)) >> PageShift;
+                return (Translate(ptr & ~(PageSize - 1)) ?? throw Errors.Unmapped(null, ptr)) >> PageShift;
             }
         }
 
@@ -194,25 +203,32 @@ namespace KernelVm
             }
         }
 
-        /// <summary>The task of that name, created on first use on CPU 0.</summary>
-        public VmTask Task(string? name, int cpu = 0)
+        /// <summary>The task of that name, or null before its first successful call.</summary>
+        public VmTask? FindTask(string? name)
         {
             lock (_kmapLock)
             {
-                var key = string.IsNullOrEmpty(name) ? DefaultTask : name!;
-                if (!_tasks.TryGetValue(key, out var task))
-                {
-                    task = new VmTask(key, CheckCpu(cpu));
-                    _tasks.Add(key, task);
-                }
+                return _tasks.TryGetValue(string.IsNullOrEmpty(name) ? DefaultTask : name!, out var task) ? task : null;
+            }
+        }
 
-                return task;
+        /// <summary>The CPU a task runs on: its own, or CPU 0 for a task not created yet.</summary>
+        public int TaskCpu(string? name) => FindTask(name)?.Cpu ?? 0;
+
+        /// <summary>The task a call runs as; a new one joins the machine only when the call succeeds.</summary>
+        private VmTask Pending(string? name) => FindTask(name) ?? new VmTask(string.IsNullOrEmpty(name) ? DefaultTask : name!, 0);
+
+        private void Register(VmTask task)
+        {
+            if (!_tasks.ContainsKey(task.Name))
+            {
+                _tasks.Add(task.Name, task);
             }
         }
 
         private VmTask RunnableTask(string? name)
         {
-            var task = Task(name);
+            var task = Pending(name);
             if (task.State == TaskState.Blocked)
             {
                 throw Errors.Blocked(task.Name, task.WaitingForPfn!.Value);

@@ -118,7 +118,7 @@ public sealed class PkmapTests
 
         var blocked = m.Kmap("waiter", 0x60000);
         Assert.Equal(KmapStatus.Blocked, blocked.Status);
-        Assert.Equal(Tasks.TaskState.Blocked, m.Task("waiter").State);
+        Assert.Equal(Tasks.TaskState.Blocked, m.FindTask("waiter")!.State);
         Assert.Single(m.Pkmap.Waiters);
         Assert.Equal(Errors.TaskBlocked, Assert.Throws<KernelVmException>(() => m.Kmap("waiter", 0x60001)).ErrorId);
 
@@ -126,7 +126,7 @@ public sealed class PkmapTests
         var done = Assert.Single(woken);
         Assert.Equal(KmapStatus.NewSlot, done.Status);
         Assert.True(done.Flushed);
-        Assert.Equal(Tasks.TaskState.Running, m.Task("waiter").State);
+        Assert.Equal(Tasks.TaskState.Running, m.FindTask("waiter")!.State);
         Assert.Equal(0x60000UL, m.Pkmap.PfnAt(done.Slot));
     }
 
@@ -171,5 +171,19 @@ public sealed class KmapAtomic24Tests
         var debug = Machine.Boot(new MachineConfig { MemorySize = 2UL << 30, Kernel = KernelProfile.V2_4_22, Options = KernelConfig.R1 with { DebugHighmem = true } });
         debug.KmapAtomic(null, 0, "KM_USER0", 0x40000);
         Assert.Equal(Errors.KmapAtomicSlotBusy, Assert.Throws<KernelVmException>(() => debug.KmapAtomic(null, 0, "KM_USER0", 0x40001)).ErrorId);
+    }
+}
+
+public sealed class TaskRegistrationTests
+{
+    [Fact]
+    public void A_failed_call_creates_no_task()
+    {
+        var m = Machine.Boot(new MachineConfig { MemorySize = 2UL << 30 });
+        Assert.Throws<KernelVmException>(() => m.Kunmap("ghost", 0x40000));
+        Assert.Throws<KernelVmException>(() => m.Kmap("ghost", 0x90000));
+        Assert.Null(m.FindTask("ghost"));
+        m.Kmap("real", 0x40000);
+        Assert.NotNull(m.FindTask("real"));
     }
 }

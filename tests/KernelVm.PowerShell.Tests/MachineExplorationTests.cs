@@ -157,3 +157,27 @@ public sealed class MachineExplorationTests : IDisposable
         Assert.Equal(before, _ps.Run("Get-VmMachine").Output.Count);
     }
 }
+
+public sealed class ModernKernelShellTests : IDisposable
+{
+    private readonly PsSession _ps = new();
+
+    public void Dispose() => _ps.Dispose();
+
+    [Theory]
+    [InlineData("6.x")]
+    [InlineData("6.17")]
+    public void A_6_x_machine_from_the_shell(string version)
+    {
+        var m = _ps.One("New-VmMachine -KernelVersion " + version + " -MemorySize 2GB");
+        Assert.Equal("6.17", m.Get("Kernel")!.ToString());
+        Assert.Equal(0xF73FE000UL, m.Number("HighMemory"));
+        var names = _ps.Run("Get-VmLayout").Output.Select(r => r.Get("Name")!.ToString()).ToList();
+        Assert.Contains("LDT remap", names);
+        Assert.Contains("cpu entry area", names);
+        Assert.False((bool)_ps.One("Test-VmVirtAddrValid 0xF8800000").BaseObject);
+        Assert.Equal("KmapAtomicNotModelled,KernelVm.PowerShell.Commands.InvokeKmapAtomicCommand", _ps.Error("Invoke-KmapAtomic 0x40000 KM_USER0").FullyQualifiedErrorId);
+        Assert.Contains("PWT", _ps.One("Set-Fixmap FIX_EARLYCON_MEM_BASE 0xFED00000 -NoCache -PassThru").Get("Flags")!.ToString());
+        Assert.Equal("HighMemNotAllowed,KernelVm.PowerShell.Commands.NewVmMachineCommand", _ps.Error("New-VmMachine -KernelVersion 6.x -Architecture X86Pae -HighMem 64G").FullyQualifiedErrorId);
+    }
+}

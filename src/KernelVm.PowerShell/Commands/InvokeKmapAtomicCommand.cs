@@ -39,7 +39,7 @@ namespace KernelVm.PowerShell.Commands
             var from = machine.Events.NextSequence;
             try
             {
-                var cpu = Cpu ?? machine.Task(Task).Cpu;
+                var cpu = Cpu ?? machine.TaskCpu(Task);
                 var vaddr = machine.KmapAtomic(Task, cpu, Type, Pfn);
                 if (Touch)
                 {

@@ -24,7 +24,7 @@ namespace KernelVm.PowerShell.Commands
                 var from = machine.Events.NextSequence;
                 try
                 {
-                    var cpu = Cpu ?? machine.Task(Task).Cpu;
+                    var cpu = Cpu ?? machine.TaskCpu(Task);
                     var (physical, hit) = machine.Access(Task, cpu, vaddr);
                     WriteStepsSince(machine, from);
                     WriteObject(new VmAccessResult(machine, Task, cpu, vaddr, physical, hit));
