@@ -121,3 +121,24 @@ public sealed class ModuleTests : IDisposable
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(Repo.Root, "tests", "pester"), "*.Tests.ps1"));
     }
 }
+
+public sealed class CompletionTests : IDisposable
+{
+    private readonly PsSession _ps = new();
+
+    public void Dispose() => _ps.Dispose();
+
+    private List<string> Complete(string line) =>
+        _ps.Run("(TabExpansion2 '" + line.Replace("'", "''") + "' " + line.Length + ").CompletionMatches.CompletionText").Output.Select(o => o.ToString()).ToList();
+
+    [Fact]
+    public void Kernel_versions_options_km_types_and_fixmap_names_complete()
+    {
+        Assert.Equal(new[] { "2.4.22", "2.6.24" }, Complete("New-VmMachine -KernelVersion 2."));
+        Assert.Contains("X86_IO_APIC", Complete("New-VmMachine -KernelOption X86_I"));
+        Assert.Equal(new[] { "R1", "R2" }, Complete("New-VmMachine -Config R"));
+        _ps.Run("$null = New-VmMachine -Config R2");
+        Assert.Equal(new[] { "KM_USER0", "KM_USER1" }, Complete("Invoke-KmapAtomic 0x40000 -Type KM_US"));
+        Assert.Equal(new[] { "FIX_APIC_BASE" }, Complete("Get-Fixmap -Name FIX_AP"));
+    }
+}

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using static KernelVm.Fixmap.FixmapSlotDefinition;
 
 namespace KernelVm.Fixmap
@@ -19,37 +20,21 @@ namespace KernelVm.Fixmap
             Always("FIX_VDSO"),
             Always("FIX_DBGP_BASE"),
             Always("FIX_EARLYCON_MEM_BASE"),
-            When("FIX_APIC_BASE", c => c.X86LocalApic),
-            new FixmapSlotDefinition("FIX_IO_APIC_BASE_0", "FIX_IO_APIC_BASE_END", i => i.Config.X86IoApic ? 64 : 0), // MAX_IO_APICS, apicdef_32.h
-            When("FIX_CO_CPU", c => c.X86VisWsApic),
-            When("FIX_CO_APIC", c => c.X86VisWsApic),
-            When("FIX_LI_PCIA", c => c.X86VisWsApic),
-            When("FIX_LI_PCIB", c => c.X86VisWsApic),
-            When("FIX_F00F_IDT", c => c.X86F00fBug),
-            When("FIX_CYCLONE_TIMER", c => c.X86CycloneTimer),
-            KmapSlots(),
+        }.Concat(ApicThroughKmap(64)).Concat(new[]                                                       // MAX_IO_APICS, apicdef_32.h
+        {
             new FixmapSlotDefinition("FIX_ACPI_BEGIN", "FIX_ACPI_END", i => i.Config.Acpi ? FixAcpiPages : 0),
             When("FIX_PCIE_MCFG", c => c.PciMmconfig),
             When("FIX_PARAVIRT_BOOTMAP", c => c.Paravirt),
             new FixmapSlotDefinition("FIX_BTMAP_END", "FIX_BTMAP_BEGIN", _ => NrFixBtmaps, bootTime: true),
             Always("FIX_WP_TEST", bootTime: true),
-        };
+        }).ToArray();
 
         /// <summary>include/asm-i386/fixmap.h, v2.4.22: no FIX_HOLE, FIX_VDSO or FIX_WP_TEST.</summary>
-        internal static IReadOnlyList<FixmapSlotDefinition> X86V2_4_22 { get; } = new[]
+        internal static IReadOnlyList<FixmapSlotDefinition> X86V2_4_22 { get; } = ApicThroughKmap(8).Concat(new[]     // MAX_IO_APICS 8
         {
-            When("FIX_APIC_BASE", c => c.X86LocalApic),
-            new FixmapSlotDefinition("FIX_IO_APIC_BASE_0", "FIX_IO_APIC_BASE_END", i => i.Config.X86IoApic ? 8 : 0), // MAX_IO_APICS, mpspec.h
-            When("FIX_CO_CPU", c => c.X86VisWsApic),
-            When("FIX_CO_APIC", c => c.X86VisWsApic),
-            When("FIX_LI_PCIA", c => c.X86VisWsApic),
-            When("FIX_LI_PCIB", c => c.X86VisWsApic),
-            When("FIX_F00F_IDT", c => c.X86F00fBug),
-            When("FIX_CYCLONE_TIMER", c => c.X86CycloneTimer),
-            KmapSlots(),
             new FixmapSlotDefinition("FIX_ACPI_BEGIN", "FIX_ACPI_END", i => i.Config.Acpi ? FixAcpiPages : 0),
             new FixmapSlotDefinition("FIX_BTMAP_END", "FIX_BTMAP_BEGIN", _ => NrFixBtmaps, bootTime: true),
-        };
+        }).ToArray();
 
         /// <summary>include/asm-x86/fixmap_64.h, v2.6.24: the vsyscall pages, then hardware slots; no kmap slots.</summary>
         internal static IReadOnlyList<FixmapSlotDefinition> X86_64V2_6_24 { get; } = new[]
@@ -102,6 +87,20 @@ namespace KernelVm.Fixmap
         /// </summary>
         private static FixmapSlotDefinition BtmapAlignment() => PadTo((i, end) =>
             ((end ^ (end + TotalFixBtmaps - 1)) & -i.PtrsPerPte) != 0 ? end + TotalFixBtmaps - (end & (TotalFixBtmaps - 1)) : end, bootTime: true);
+
+        /// <summary>The lines 2.4.22 and 2.6.24 share, from the local APIC to the kmap_atomic slots, with their #ifdefs.</summary>
+        private static IEnumerable<FixmapSlotDefinition> ApicThroughKmap(int maxIoApics) => new[]
+        {
+            When("FIX_APIC_BASE", c => c.X86LocalApic),
+            new FixmapSlotDefinition("FIX_IO_APIC_BASE_0", "FIX_IO_APIC_BASE_END", i => i.Config.X86IoApic ? maxIoApics : 0),
+            When("FIX_CO_CPU", c => c.X86VisWsApic),
+            When("FIX_CO_APIC", c => c.X86VisWsApic),
+            When("FIX_LI_PCIA", c => c.X86VisWsApic),
+            When("FIX_LI_PCIB", c => c.X86VisWsApic),
+            When("FIX_F00F_IDT", c => c.X86F00fBug),
+            When("FIX_CYCLONE_TIMER", c => c.X86CycloneTimer),
+            KmapSlots(),
+        };
 
         /// <summary>FIX_KMAP_BEGIN ... FIX_KMAP_END: KM_TYPE_NR slots per CPU, under CONFIG_HIGHMEM.</summary>
         private static FixmapSlotDefinition KmapSlots() =>

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 
@@ -12,22 +13,9 @@ namespace KernelVm.PowerShell.Completers
             string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
             var machine = fakeBoundParameters["Machine"] as Machine ?? SessionMachines.Current.Latest;
-            if (machine is null)
-            {
-                yield break;
-            }
-
-            var prefix = wordToComplete.Trim('\'', '"');
-            foreach (var range in machine.Fixmaps.Ranges)
-            {
-                foreach (var name in range.Count == 1 ? new[] { range.FirstName } : new[] { range.FirstName, range.LastName })
-                {
-                    if (name.StartsWith(prefix, System.StringComparison.OrdinalIgnoreCase))
-                    {
-                        yield return new CompletionResult(name, name, CompletionResultType.ParameterValue, "index " + machine.Fixmaps.IndexOf(name));
-                    }
-                }
-            }
+            var names = machine?.Fixmaps.Ranges.SelectMany(r => r.Count == 1 ? new[] { r.FirstName } : new[] { r.FirstName, r.LastName })
+                ?? Enumerable.Empty<string>();
+            return Completions.Matching(names.Select(n => (n, "index " + machine!.Fixmaps.IndexOf(n))), wordToComplete);
         }
     }
 }

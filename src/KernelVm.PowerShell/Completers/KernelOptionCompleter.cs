@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using KernelVm.Profiles;
@@ -10,17 +11,7 @@ namespace KernelVm.PowerShell.Completers
     public sealed class KernelOptionCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(
-            string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
-        {
-            var names = parameterName == "Config" ? KernelConfig.Presets.Keys : KernelConfig.OptionNames;
-            var prefix = wordToComplete.Trim('\'', '"');
-            foreach (var name in names)
-            {
-                if (name.StartsWith(prefix, System.StringComparison.OrdinalIgnoreCase))
-                {
-                    yield return new CompletionResult(name, name, CompletionResultType.ParameterValue, name);
-                }
-            }
-        }
+            string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            Completions.Matching((parameterName == "Config" ? KernelConfig.Presets.Keys : KernelConfig.OptionNames).Select(n => (n, n)), wordToComplete);
     }
 }

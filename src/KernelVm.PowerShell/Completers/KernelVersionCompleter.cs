@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using KernelVm.Profiles;
@@ -10,15 +11,7 @@ namespace KernelVm.PowerShell.Completers
     public sealed class KernelVersionCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(
-            string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
-        {
-            foreach (var profile in KernelProfile.All)
-            {
-                if (profile.Version.StartsWith(wordToComplete.Trim('\'', '"'), System.StringComparison.OrdinalIgnoreCase))
-                {
-                    yield return new CompletionResult(profile.Version, profile.Version, CompletionResultType.ParameterValue, profile.Book);
-                }
-            }
-        }
+            string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            Completions.Matching(KernelProfile.All.Select(p => (p.Version, p.Book)), wordToComplete);
     }
 }
