@@ -42,6 +42,7 @@ namespace KernelVm
         public const string FixmapDoesNotExist = "FixmapDoesNotExist";
         public const string NoKernelPageTables = "NoKernelPageTables";
         public const string KmapAtomicNotModelled = "KmapAtomicNotModelled";
+        public const string AddressBeyondArchitecture = "AddressBeyondArchitecture";
 
         internal static KernelVmException NotInDirectMapAt(ulong virt, ulong pageOffset, ulong highMemory) => new(
             NotInDirectMap, FailureKind.InvalidArgument, virt,
@@ -175,6 +176,10 @@ namespace KernelVm
         internal static KernelVmException NoKmTypes(string kernel) => new(
             KmapAtomicNotModelled, FailureKind.InvalidOperation, kernel,
             F("Kernel {0} has no km_type: kmap_atomic() wraps kmap_local_page(), whose per-task slot stack the model does not simulate. Use kernel 2.6.24 or 2.4.22.", kernel));
+
+        internal static KernelVmException VirtualTooWide(ulong virt, Architecture arch) => new(
+            AddressBeyondArchitecture, FailureKind.InvalidArgument, virt,
+            F("{0} is not a virtual address on {1}: i386 virtual addresses have 32 bits.", Hex(virt), arch));
 
         internal static string Hex(ulong value) => "0x" + value.ToString(value > uint.MaxValue ? "X" : "X8", CultureInfo.InvariantCulture);
 

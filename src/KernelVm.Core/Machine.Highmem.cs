@@ -134,7 +134,7 @@ namespace KernelVm
                 var task = Pending(taskName);
                 var onCpu = CheckCpu(cpu ?? task.Cpu);
                 var page = vaddr & ~(PageSize - 1);
-                var current = Translate(page);
+                var current = Translate(vaddr) is { } hit ? hit & ~(PageSize - 1) : (ulong?)null;
                 if (Tlb.TryGet(onCpu, page, out var cached))
                 {
                     if (current is null || current.Value >> PageShift != cached.Pfn)

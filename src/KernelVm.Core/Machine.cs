@@ -154,6 +154,7 @@ namespace KernelVm
         /// </summary>
         public bool VirtAddrValid(ulong virt)
         {
+            CheckVirtual(virt);
             // 6.x __virt_addr_valid(): nothing below PAGE_OFFSET, no vmalloc address, nothing from FIXADDR_START up.
             if (Kernel.StrictVirtAddrValid && !Is64Bit
                 && (virt < PageOffset || (virt >= Layout.VmallocStart && virt < Layout.VmallocEnd) || virt >= Layout.FixaddrStart))
@@ -171,6 +172,7 @@ namespace KernelVm
         /// </summary>
         public ulong? Translate(ulong virt)
         {
+            CheckVirtual(virt);
             if (PageTables is not null)
             {
                 return PageTables.Translate(virt);
@@ -182,7 +184,22 @@ namespace KernelVm
         }
 
         /// <summary>What an address means in its region: its __pa(), its fixmap or pkmap slot, and so on.</summary>
-        public string Describe(ulong virt) => AddressIdentity.Describe(this, Layout.RegionOf(virt), virt);
+        public string Describe(ulong virt) => AddressIdentity.Describe(this, RegionOf(virt), virt);
+
+        /// <summary>The layout region of a virtual address; an address wider than the architecture's is an error.</summary>
+        public MemoryRegion RegionOf(ulong virt)
+        {
+            CheckVirtual(virt);
+            return Layout.RegionOf(virt);
+        }
+
+        private void CheckVirtual(ulong virt)
+        {
+            if (!Is64Bit && virt > uint.MaxValue)
+            {
+                throw Errors.VirtualTooWide(virt, Architecture);
+            }
+        }
 
         private void BootKernel()
         {

@@ -121,3 +121,22 @@ public sealed class DirectMapTests : IDisposable
         Assert.Contains("New-VmMachine", e.Exception.Message);
     }
 }
+
+public sealed class WideAddressTests : IDisposable
+{
+    private readonly PsSession _ps = new();
+
+    public void Dispose() => _ps.Dispose();
+
+    [Theory]
+    [InlineData("Resolve-VmAddress", "ResolveVmAddressCommand")]
+    [InlineData("Invoke-VmAccess", "InvokeVmAccessCommand")]
+    [InlineData("Test-VmVirtAddrValid", "TestVmVirtAddrValidCommand")]
+    public void Addresses_wider_than_32_bits_are_refused_on_i386(string command, string cls)
+    {
+        _ps.Run("$null = New-VmMachine");
+        var e = _ps.Error(command + " 0x100000000");
+        Assert.Equal("AddressBeyondArchitecture,KernelVm.PowerShell.Commands." + cls, e.FullyQualifiedErrorId);
+        Assert.Equal(0x100000000UL, e.TargetObject);
+    }
+}

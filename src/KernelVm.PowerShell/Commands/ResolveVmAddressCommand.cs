@@ -20,8 +20,16 @@ namespace KernelVm.PowerShell.Commands
             var machine = TargetMachine;
             foreach (var virt in VirtualAddress)
             {
-                var walk = machine.PageTables?.Walk(virt).Select(s => new VmWalkStep(s)).ToArray() ?? new VmWalkStep[0];
-                WriteObject(new VmAddressResolution(machine, virt, machine.Layout.RegionOf(virt), machine.Translate(virt), walk, machine.Describe(virt)));
+                try
+                {
+                    var region = machine.RegionOf(virt);
+                    var walk = machine.PageTables?.Walk(virt).Select(s => new VmWalkStep(s)).ToArray() ?? new VmWalkStep[0];
+                    WriteObject(new VmAddressResolution(machine, virt, region, machine.Translate(virt), walk, machine.Describe(virt)));
+                }
+                catch (KernelVmException e)
+                {
+                    WriteModelError(e);
+                }
             }
         }
     }

@@ -21,7 +21,14 @@ namespace KernelVm.PowerShell.Commands
             var machine = TargetMachine;
             foreach (var virt in VirtualAddress)
             {
-                WriteObject(machine.VirtAddrValid(virt));
+                try
+                {
+                    WriteObject(machine.VirtAddrValid(virt));
+                }
+                catch (KernelVmException e)
+                {
+                    WriteModelError(e);
+                }
             }
         }
     }
