@@ -254,7 +254,8 @@ namespace KernelVm
                 BootMem.Reserve(PageSize, 2 * PageSize, "SMP trampoline");
             }
 
-            BootMem.Reserve(Kernel.PhysicalStart, Kernel.PhysicalStart + Config.KernelImageSize, "kernel image");
+            var imageStart = Kernel.PhysicalStartFor(Architecture);
+            BootMem.Reserve(imageStart, imageStart + Config.KernelImageSize, "kernel image");
             Prot = new PageProtections(Config.Cpu.Pge, IsPae && Kernel.HasNx && Config.Cpu.Nx, Kernel.NoCacheBits);
             if (!Is64Bit)
             {

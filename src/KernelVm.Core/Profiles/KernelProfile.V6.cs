@@ -40,6 +40,7 @@ namespace KernelVm.Profiles
             NoCacheBits = 0x018,                              // cachemode2protval(UC) = PCD|PWT
             StrictVirtAddrValid = true,
             PhysicalStart = 0x1000000,                        // CONFIG_PHYSICAL_START
+            PhysicalStart64 = 0x1000000,
             TopDownAllocation = true,                         // memblock allocates top-down
             PageTablesFromBrk = true,
             HasHighMem64G = false,

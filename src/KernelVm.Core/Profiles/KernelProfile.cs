@@ -104,8 +104,14 @@ namespace KernelVm.Profiles
         /// <summary>6.x __virt_addr_valid() rejects addresses below PAGE_OFFSET, vmalloc addresses and fixmaps; 2.6.24 only asks pfn_valid().</summary>
         public bool StrictVirtAddrValid { get; private init; }
 
-        /// <summary>CONFIG_PHYSICAL_START: where the kernel is loaded (1 MiB on i386 before 6.x; 16 MiB in 6.x).</summary>
+        /// <summary>CONFIG_PHYSICAL_START on i386: where the kernel is loaded (1 MiB before 6.x; 16 MiB in 6.x).</summary>
         public ulong PhysicalStart { get; private init; } = 0x100000;
+
+        /// <summary>CONFIG_PHYSICAL_START on x86-64 (2 MiB in 2.6.24, 16 MiB in 6.x).</summary>
+        public ulong PhysicalStart64 { get; private init; } = 0x200000;
+
+        /// <summary>Where the kernel image is loaded on an architecture.</summary>
+        public ulong PhysicalStartFor(Architecture arch) => arch == Architecture.X86_64 ? PhysicalStart64 : PhysicalStart;
 
         /// <summary>Whether early allocations come top-down (memblock, 6.x) rather than from the bottom (bootmem).</summary>
         public bool TopDownAllocation { get; private init; }
