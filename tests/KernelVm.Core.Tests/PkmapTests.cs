@@ -187,3 +187,22 @@ public sealed class TaskRegistrationTests
         Assert.NotNull(m.FindTask("real"));
     }
 }
+
+public sealed class PageAddressPoolTests
+{
+    [Fact]
+    public void Freed_entries_go_back_to_the_pool_tail_and_fixmaps_are_counted()
+    {
+        var m = Machine.Boot(new MachineConfig { MemorySize = 2UL << 30 });
+        var hash = (PageAddressHash)m.Pkmap!.Store;
+        Assert.Equal(new[] { 1023, 1022, 1021 }, hash.Pool().Take(3));
+        m.Kmap(null, 0x40000);
+        m.Kunmap(null, 0x40000);
+        m.KmapFlushUnused();                                           // slot 1 at count 1 is freed: entry 1023 returns
+        Assert.Equal(1023, hash.Pool().Last());
+        Assert.Equal(1022, hash.Pool().First());
+        m.SetFixmap(3, 0xFED00000, noCache: false);
+        m.ClearFixmap(3);
+        Assert.Equal(2, m.FixmapsSet);
+    }
+}

@@ -21,9 +21,6 @@ namespace KernelVm.Paging
         /// <summary>The physical address of swapper_pg_dir.</summary>
         public ulong Root { get; }
 
-        /// <summary>How many table pages exist (swapper_pg_dir included).</summary>
-        public int TableCount => _tables.Count;
-
         /// <summary>Walks the tables for a virtual address, level by level, stopping at a non-present entry or a large page.</summary>
         public IReadOnlyList<WalkStep> Walk(ulong address)
         {

@@ -14,7 +14,7 @@ namespace KernelVm.Profiles
             FixmapX86 = FixmapDefinitions.X86V2_4_22,
             ZoneInit = ZoneInitStyle.FreeAreaInit24,
             Pkmap = PkmapPlacement.Fixed,
-            KernelTableEntryFlags = 0x063,
+            KernelTableEntryFlags = Paging.PteValues.KernPgTable,   // fixrange_init() uses _KERNPG_TABLE
             HasKmapNonblock = true,
             KmapAtomicFlushesOnMap = true,
             BootPages = (_, _) => (0x101000, 0x104000),
