@@ -76,7 +76,7 @@ namespace KernelVm
                 var task = RunnableTask(taskName);
                 var page = Memory.GetPage(pfn);
                 var outcome = page.Zone.Type != ZoneType.HighMem
-                    ? new KunmapOutcome(pfn, PageOffset + (pfn << PageShift), -1, -1, new KmapOutcome[0])
+                    ? new KunmapOutcome(pfn, PageOffset + (pfn << PageShift), -1, -1, System.Array.Empty<KmapOutcome>())
                     : Pkmap!.KunmapHigh(task, pfn);
                 Register(task);
                 return outcome;

@@ -18,7 +18,7 @@ namespace KernelVm.Highmem
     }
 
     /// <summary>The result of kmap(): where the page is mapped and what the kernel did to get there.</summary>
-    public sealed class KmapOutcome
+    public readonly struct KmapOutcome
     {
         internal KmapOutcome(string task, ulong pfn, KmapStatus status, ulong virtualAddress, int slot, int count, bool wrapped, bool flushed)
         {

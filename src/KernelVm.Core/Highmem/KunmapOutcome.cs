@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace KernelVm.Highmem
 {
     /// <summary>The result of kunmap(): the slot's count afterwards and the kmaps of the tasks it woke.</summary>
-    public sealed class KunmapOutcome
+    public readonly struct KunmapOutcome
     {
         internal KunmapOutcome(ulong pfn, ulong virtualAddress, int slot, int count, IReadOnlyList<KmapOutcome> woken)
         {

@@ -99,10 +99,10 @@ namespace KernelVm.Highmem
             _count[nr]--;
             _events.Add(EventKind.Kunmap, task.Name, task.Cpu, nr, (long)pfn, vaddr, count: _count[nr]);
             var count = _count[nr];
-            var woken = new List<KmapOutcome>();
+            IReadOnlyList<KmapOutcome> woken = System.Array.Empty<KmapOutcome>();
             if (count == 1 && _waiters.Count > 0)
             {
-                WakeUp(woken);
+                woken = WakeUp();
             }
 
             return new KunmapOutcome(pfn, vaddr, nr, count, woken);
@@ -209,8 +209,9 @@ namespace KernelVm.Highmem
         }
 
         /// <summary>wake_up(&amp;pkmap_map_wait): every waiter runs again, in queue order, and retries its kmap.</summary>
-        private void WakeUp(List<KmapOutcome> woken)
+        private List<KmapOutcome> WakeUp()
         {
+            var woken = new List<KmapOutcome>();
             var waiters = _waiters.ToArray();
             _waiters.Clear();
             _events.Add(EventKind.WakeUp, detail: waiters.Length + " waiting");
@@ -227,6 +228,8 @@ namespace KernelVm.Highmem
                 task.LastKmap = outcome;
                 woken.Add(outcome);
             }
+
+            return woken;
         }
     }
 }
