@@ -74,6 +74,12 @@ namespace KernelVm
                 throw Errors.BadMemorySize(size, "it must be at least " + Errors.Hex(MinMemory) + " (32 MiB) and at most " + Errors.Hex(max) + ".");
             }
 
+            // The image holds swapper_pg_dir, swapper_pg_pmd and empty_zero_page; it must fit well inside lowmem.
+            if (config.KernelImageSize % Machine.PageSize != 0 || config.KernelImageSize < 16 * 1024 || config.KernelImageSize > 64UL << 20)
+            {
+                throw Errors.BadImageSize(config.KernelImageSize);
+            }
+
             var options = config.Options;
             if (options.NrCpus < 1 || options.NrCpus > 255)
             {
@@ -136,6 +142,11 @@ namespace KernelVm
 
             if (config.Architecture == Architecture.X86 || !config.Kernel.HasNuma
                 || (config.Architecture != Architecture.X86_64 && !config.Kernel.NumaOn32Bit))
+            {
+                throw Errors.NumaUnavailable(config.Architecture, config.Kernel.Version);
+            }
+
+            if (config.Architecture == Architecture.X86Pae && config.HighMem is { } h && h != HighMemSupport.HighMem64G)
             {
                 throw Errors.NumaUnavailable(config.Architecture, config.Kernel.Version);
             }

@@ -43,6 +43,10 @@ namespace KernelVm
         public const string NoKernelPageTables = "NoKernelPageTables";
         public const string KmapAtomicNotModelled = "KmapAtomicNotModelled";
         public const string AddressBeyondArchitecture = "AddressBeyondArchitecture";
+        public const string KernelImageSizeInvalid = "KernelImageSizeInvalid";
+        public const string PhysicalBeyondArchitecture = "PhysicalBeyondArchitecture";
+        public const string SetFixmapBeyondEnd = "SetFixmapBeyondEnd";
+        public const string KunmapAtomicBadAddress = "KunmapAtomicBadAddress";
 
         internal static KernelVmException NotInDirectMapAt(ulong virt, ulong pageOffset, ulong highMemory) => new(
             NotInDirectMap, FailureKind.InvalidArgument, virt,
@@ -106,7 +110,7 @@ namespace KernelVm
 
         internal static KernelVmException NumaUnavailable(Architecture arch, string kernel) => new(
             NumaNotAvailable, FailureKind.InvalidArgument, arch,
-            F("NUMA is not available on {0} with kernel {1}: i386 NUMA needs HIGHMEM64G (X86Pae), and the model has NUMA for 2.6.24 only.", arch, kernel));
+            F("NUMA is not available on {0} with kernel {1}: i386 NUMA needs HIGHMEM64G (X86Pae) in 2.6.24, and 6.x NUMA needs X86_64.", arch, kernel));
 
         internal static KernelVmException BadNodes(Physical.NodeRange node, string why) => new(
             NodeRangeInvalid, FailureKind.InvalidArgument, node,
@@ -180,6 +184,22 @@ namespace KernelVm
         internal static KernelVmException VirtualTooWide(ulong virt, Architecture arch) => new(
             AddressBeyondArchitecture, FailureKind.InvalidArgument, virt,
             F("{0} is not a virtual address on {1}: i386 virtual addresses have 32 bits.", Hex(virt), arch));
+
+        internal static KernelVmException BadImageSize(ulong size) => new(
+            KernelImageSizeInvalid, FailureKind.InvalidArgument, size,
+            F("A kernel image of {0} bytes is not usable: it must be a whole number of pages from 16 KiB to 64 MiB.", Hex(size)));
+
+        internal static KernelVmException PhysicalTooWide(ulong phys, Architecture arch, int bits) => new(
+            PhysicalBeyondArchitecture, FailureKind.InvalidArgument, phys,
+            F("{0} is not a physical address on {1}: it has {2}-bit physical addresses.", Hex(phys), arch, bits));
+
+        internal static KernelVmException SetFixmapBeyond(int index, int end, string what) => new(
+            SetFixmapBeyondEnd, FailureKind.InvalidOperation, index,
+            F("__set_fixmap({0}): the index is at or past __end_of_fixed_addresses ({1}); {2}", index, end, what));
+
+        internal static KernelVmException KunmapAtomicBad(ulong vaddr) => new(
+            KunmapAtomicBadAddress, FailureKind.InvalidOperation, vaddr,
+            F("kernel BUG in kunmap_atomic() (DEBUG_HIGHMEM): {0} is neither this CPU's slot for the type nor a lowmem address.", Hex(vaddr)));
 
         internal static string Hex(ulong value) => "0x" + value.ToString(value > uint.MaxValue ? "X" : "X8", CultureInfo.InvariantCulture);
 

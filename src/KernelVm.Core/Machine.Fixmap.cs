@@ -58,6 +58,12 @@ namespace KernelVm
         {
             lock (_kmapLock)
             {
+                var bits = IsPae ? 36 : Is64Bit ? 46 : 32;
+                if (physical >> bits != 0)
+                {
+                    throw Errors.PhysicalTooWide(physical, Architecture, bits);
+                }
+
                 var prot = noCache ? Prot.PageKernelNoCache : Prot.PageKernel;
                 WriteFixmap(index, ((physical >> PageShift) << PageShift) | prot, cpu, noCache ? "set_fixmap_nocache" : "set_fixmap");
                 return Fixmap(index);
@@ -76,6 +82,11 @@ namespace KernelVm
 
         private void WriteFixmap(int index, ulong pte, int cpu, string what)
         {
+            if (index < 0 || index >= Fixmaps.EndOfFixed)
+            {
+                throw Errors.SetFixmapBeyond(index, Fixmaps.EndOfFixed, Kernel.SetFixmapBeyondEnd);
+            }
+
             var vaddr = FixToVirt(index);
             CheckCpu(cpu);
             if (PageTables is null)

@@ -88,7 +88,7 @@ namespace KernelVm
         {
             lock (_kmapLock)
             {
-                var task = Pending(taskName);
+                var task = RunnableTask(taskName);
                 var onCpu = CheckCpu(cpu ?? task.Cpu);
                 var value = KmType(type);
                 var page = Memory.GetPage(pfn);
@@ -113,7 +113,7 @@ namespace KernelVm
         {
             lock (_kmapLock)
             {
-                var task = Pending(taskName);
+                var task = RunnableTask(taskName);
                 var onCpu = CheckCpu(cpu ?? task.Cpu);
                 var value = KmType(type);
                 var cleared = Atomic is not null && Atomic.Unmap(task.Name, onCpu, value, type.ToUpperInvariant(), kvaddr);
@@ -131,7 +131,7 @@ namespace KernelVm
         {
             lock (_kmapLock)
             {
-                var task = Pending(taskName);
+                var task = RunnableTask(taskName);
                 var onCpu = CheckCpu(cpu ?? task.Cpu);
                 var page = vaddr & ~(PageSize - 1);
                 var current = Translate(vaddr) is { } hit ? hit & ~(PageSize - 1) : (ulong?)null;
@@ -252,7 +252,7 @@ namespace KernelVm
 
         private void InitHighmem()
         {
-            Tlb = new TranslationBuffers(Is64Bit ? 1 : Options.NrCpus);
+            Tlb = new TranslationBuffers(Options.NrCpus);
             if (HighMem == Profiles.HighMemSupport.None || PageTables is null)
             {
                 return;
@@ -264,7 +264,8 @@ namespace KernelVm
             Pkmap = new Pkmap(Layout.LastPkmap, Layout.PkmapBase!.Value, PageTables, Prot.PageKernel, store, Memory.PfnToPage, Events, Tlb,
                 Kernel.FlushOnlyIfCleared);
             Atomic = new KmapAtomic(Fixmaps.IndexOf("FIX_KMAP_BEGIN"), KmTypeNr, Layout.FixaddrTop, PageTables, Prot.PageKernel,
-                Events, Tlb, Kernel.KmapAtomicFlushesOnMap, Kernel.KmapAtomicDebugChecks(Options.DebugHighmem), Options.NrCpus);
+                Events, Tlb, Kernel.KmapAtomicFlushesOnMap, Kernel.KmapAtomicDebugChecks(Options.DebugHighmem), Options.NrCpus,
+                Options.DebugHighmem && !Kernel.KmapAtomicFlushesOnMap, PageOffset, HighMemory);
         }
     }
 }

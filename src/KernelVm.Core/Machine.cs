@@ -95,6 +95,9 @@ namespace KernelVm
 
         private BootMem BootMem { get; set; } = null!;
 
+        /// <summary>The machine's name, so that records show which machine they came from.</summary>
+        public override string ToString() => Name;
+
         /// <summary>Validates the configuration as Kconfig would, then boots as setup_arch() does.</summary>
         public static Machine Boot(MachineConfig config)
         {
@@ -107,9 +110,6 @@ namespace KernelVm
         /// <summary>x86-64 __START_KERNEL_map: the kernel text mapping, from physical 0 (phys_base 0).</summary>
         public const ulong StartKernelMap = 0xFFFFFFFF80000000;
 
-        /// <summary>x86-64 KERNEL_TEXT_SIZE (2.6.24): 40 MiB.</summary>
-        private const ulong KernelTextSize = 40UL << 20;
-
         /// <summary>USER_PTRS_PER_PGD: the PGD entries below PAGE_OFFSET (TASK_SIZE / PGDIR_SIZE).</summary>
         public int UserPtrsPerPgd => (int)(PageOffset >> Paging.PagingGeometry.For(Architecture).Levels[0].Shift);
 
@@ -119,7 +119,7 @@ namespace KernelVm
         /// </summary>
         public ulong Pa(ulong virt)
         {
-            if (Is64Bit && virt >= StartKernelMap && virt < StartKernelMap + KernelTextSize)
+            if (Is64Bit && virt >= StartKernelMap)
             {
                 return virt - StartKernelMap;
             }
@@ -311,15 +311,21 @@ namespace KernelVm
                 Layout = Layout,
                 FixmapLowest = Layout.FixaddrTop - ((ulong)(Fixmaps.EndOfFixed - 1) << PageShift),
                 TableGoal = Kernel.PageTablesFromBrk ? Kernel.PhysicalStart + Config.KernelImageSize : 0,
+                ExactEnd = Kernel.DirectMapExactEnd,
             };
         }
 
         private PhysicalMemoryInputs PhysicalMemoryInputsFor()
         {
             var nodes = new List<(ulong, ulong)>();
+            // Nodes past what boot kept (max_pfn after trimming) shrink or drop out, as the early_node_map does.
             foreach (var node in Config.Nodes)
             {
-                nodes.Add((node.Start >> PageShift, System.Math.Min(node.End >> PageShift, MaxPfn)));
+                var start = node.Start >> PageShift;
+                if (start < MaxPfn)
+                {
+                    nodes.Add((start, System.Math.Min(node.End >> PageShift, MaxPfn)));
+                }
             }
 
             if (nodes.Count == 0)

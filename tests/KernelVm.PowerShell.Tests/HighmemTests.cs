@@ -151,3 +151,54 @@ public sealed class HighmemTests : IDisposable
         Assert.Equal("Lowmem", _ps.One("Invoke-Kmap 0x100").Get("Status")!.ToString());
     }
 }
+
+public sealed class KmapByPageTests : IDisposable
+{
+    private readonly PsSession _ps = new();
+
+    public void Dispose() => _ps.Dispose();
+
+    [Fact]
+    public void Kmap_takes_page_descriptors_by_parameter_and_by_pipeline()
+    {
+        _ps.Run("$null = New-VmMachine -MemorySize 2GB");
+        Assert.Equal(1, _ps.One("Invoke-Kmap -Page (Get-VmPage -Pfn 0x40000)").Get("Slot"));
+        Assert.Equal(2, _ps.One("Get-VmPage -Pfn 0x40001 | Invoke-Kmap").Get("Slot"));
+        _ps.Run("$null = New-VmMachine -KernelVersion 6.x");
+        Assert.Contains("BUILD_BUG_ON", _ps.Error("Get-Fixmap -Index 100000").Exception.Message);
+    }
+}
+
+public sealed class PipelineBindingTests : IDisposable
+{
+    private readonly PsSession _ps = new();
+
+    public void Dispose() => _ps.Dispose();
+
+    [Fact]
+    public void Piped_strings_bind_to_the_pfn_not_the_machine()
+    {
+        _ps.Run("$null = New-VmMachine -MemorySize 2GB");
+        Assert.Equal(2, _ps.Run("'0x40000', '0x40001' | Invoke-Kmap").Output.Count);
+        Assert.Equal(0x40000UL, _ps.One("'0x40000' | Get-PageAddress").Number("Pfn"));
+        Assert.Equal("vm0", _ps.One("Get-VmLayout -Machine vm0 -Kind Pkmap").Get("Machine")!.ToString());
+    }
+
+    [Fact]
+    public void A_touch_that_fails_still_reports_the_mapping_it_made()
+    {
+        _ps.Run("$null = New-VmMachine -MemorySize 2GB -NrCpus 2; $null = Invoke-KmapAtomic 0x40000 KM_USER0 -Touch; $null = Clear-Fixmap -Name FIX_KMAP_BEGIN+3 -Cpu 1");
+        var r = _ps.Run("Invoke-KmapAtomic 0x40001 KM_USER0 -Touch");
+        Assert.Single(r.Output);
+        Assert.Equal("StaleTlbAccess,KernelVm.PowerShell.Commands.InvokeKmapAtomicCommand", Assert.Single(r.Errors).FullyQualifiedErrorId);
+    }
+
+    [Fact]
+    public void Fixmap_wildcards_skip_alignment_padding()
+    {
+        _ps.Run("$null = New-VmMachine -KernelVersion 6.x -Architecture X86Pae");
+        var all = _ps.Run("Get-Fixmap -Name *");
+        Assert.Empty(all.Errors);
+        Assert.DoesNotContain(all.Output, o => o.Get("Name")!.ToString()!.Contains("padding"));
+    }
+}

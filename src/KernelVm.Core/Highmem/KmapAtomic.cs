@@ -18,11 +18,17 @@ namespace KernelVm.Highmem
         private readonly bool _flushOnMap;
         private readonly bool _debugChecks;
         private readonly int _cpus;
+        private readonly bool _debugHighmemBug;
+        private readonly ulong _pageOffset;
+        private readonly ulong _highMemory;
 
         internal KmapAtomic(int fixKmapBegin, int kmTypeNr, ulong fixaddrTop, KernelPageTables tables, ulong kmapProt,
-            EventLog events, TranslationBuffers tlb, bool flushOnMap, bool debugChecks, int cpus)
+            EventLog events, TranslationBuffers tlb, bool flushOnMap, bool debugChecks, int cpus, bool debugHighmemBug, ulong pageOffset, ulong highMemory)
         {
             _cpus = cpus;
+            _debugHighmemBug = debugHighmemBug;
+            _pageOffset = pageOffset;
+            _highMemory = highMemory;
             FixKmapBegin = fixKmapBegin;
             KmTypeNr = kmTypeNr;
             _fixaddrTop = fixaddrTop;
@@ -87,6 +93,11 @@ namespace KernelVm.Highmem
         {
             var index = FixmapIndex(cpu, type);
             var vaddr = kvaddr & ~(Machine.PageSize - 1);
+            if (vaddr != FixToVirt(index) && _debugHighmemBug && (vaddr < _pageOffset || vaddr >= _highMemory))
+            {
+                throw Errors.KunmapAtomicBad(kvaddr);
+            }
+
             if (vaddr != FixToVirt(index) || !_debugChecks)
             {
                 _events.Add(EventKind.KunmapAtomic, task, cpu, index, address: kvaddr, detail: typeName + ": no PTE to clear");

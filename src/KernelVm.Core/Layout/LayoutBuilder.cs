@@ -142,7 +142,8 @@ namespace KernelVm.Layout
             var directMapEnd = pageOffset + (1UL << 46);         // the 2^46-byte direct-map window (MAXMEM)
             var (vmallocStart, vmallocEnd, vmemmapSize, kernelTextSize, modulesStart, vsyscall) =
                 (l.VmallocStart, l.VmallocEnd, l.VmemmapSize, l.KernelTextSize, l.ModulesStart, l.Vsyscall);
-            var fixaddrStart = fixaddrTop - ((ulong)fixmaps.EndOfFixed << Machine.PageShift);
+            var fixaddrStart = fixaddrTop - ((ulong)fixmaps.EndOfPermanent << Machine.PageShift);
+            var fixaddrBootStart = fixaddrTop - ((ulong)fixmaps.EndOfFixed << Machine.PageShift);
             var vsyscallEnd = vsyscall + (8UL << 20);            // VSYSCALL_END (2.6.24) / the vsyscall PMD (6.x)
             var fixmapEnd = fixaddrTop + PageSize;
 
@@ -155,7 +156,8 @@ namespace KernelVm.Layout
                 new MemoryRegion(RegionKind.Vmalloc, "vmalloc", vmallocStart, vmallocEnd, "VMALLOC_START .. VMALLOC_END: vmalloc and ioremap"),
                 new MemoryRegion(RegionKind.VirtualMemMap, "vmemmap", vmemmapBase, vmemmapBase + vmemmapSize, "VMEMMAP_START: the virtual memory map of struct pages"),
                 new MemoryRegion(RegionKind.KernelText, "kernel text", KernelText, KernelText + kernelTextSize, "__START_KERNEL_map: the kernel image, mapped from physical 0"),
-                new MemoryRegion(RegionKind.Modules, "modules", modulesStart, fixaddrStart + PageSize, "MODULES_VADDR .. the fixmaps"),
+                new MemoryRegion(RegionKind.Modules, "modules", modulesStart, fixaddrBootStart + PageSize, "MODULES_VADDR .. the fixmaps"),
+                new MemoryRegion(RegionKind.FixmapBootTime, "fixmap (boot-time)", fixaddrBootStart + PageSize, fixaddrStart + PageSize, "the boot-time (early ioremap) fixmap slots"),
                 new MemoryRegion(RegionKind.FixmapPermanent, "fixmap", fixaddrStart + PageSize, vsyscall, "FIXADDR_START + PAGE_SIZE .. the vsyscall page(s)"),
                 new MemoryRegion(RegionKind.FixmapPermanent, "vsyscall", vsyscall, fixmapEnd, "the vsyscall fixmap page(s), up to FIXADDR_TOP"),
             };
@@ -194,7 +196,7 @@ namespace KernelVm.Layout
                 VmallocEnd = vmallocEnd,
                 FixaddrTop = fixaddrTop,
                 FixaddrStart = fixaddrStart,
-                FixaddrBootStart = fixaddrStart,
+                FixaddrBootStart = fixaddrBootStart,
             };
         }
     }

@@ -24,6 +24,8 @@ namespace KernelVm.Paging
             internal ulong FixmapLowest { get; init; }
             /// <summary>Where table pages are looked for first: 0 for alloc_bootmem_low_pages(), the end of the image for 6.x's brk area.</summary>
             internal ulong TableGoal { get; init; }
+            /// <summary>6.x: the part of the last large page past max_low_pfn is mapped with 4 KiB pages instead.</summary>
+            internal bool ExactEnd { get; init; }
         }
 
         internal static KernelPageTables Build(Inputs i, BootMem bootMem)
@@ -62,7 +64,7 @@ namespace KernelVm.Paging
                 for (var pmdIndex = pmdFirst; pmdIndex < pmdFirst + pmdEntries && pfn < i.MaxLowPfn; pmdIndex++)
                 {
                     var address = i.PageOffset + (pfn << Machine.PageShift);
-                    if (i.Pse)
+                    if (i.Pse && (!i.ExactEnd || pfn + (ulong)pte.Entries <= i.MaxLowPfn))
                     {
                         var text = IsKernelText(i, address) || IsKernelText(i, address + i.Geometry.LargePageLevel.Span - 1);
                         pmd[pmdIndex] = (pfn << Machine.PageShift) | (text ? i.Prot.PageKernelLargeExec : i.Prot.PageKernelLarge);

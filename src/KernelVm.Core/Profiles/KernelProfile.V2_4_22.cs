@@ -16,6 +16,7 @@ namespace KernelVm.Profiles
             Pkmap = PkmapPlacement.Fixed,
             KernelTableEntryFlags = Paging.PteValues.KernPgTable,   // fixrange_init() uses _KERNPG_TABLE
             HasKmapNonblock = true,
+            SetFixmapBeyondEnd = "2.4.22 prints \"Invalid __set_fixmap\" and returns without changing anything.",
             KmapAtomicFlushesOnMap = true,
             BootPages = (_, _) => (0x101000, 0x104000),
             // list, mapping, index, next_hash, count, flags, lru, pprev_hash, buffers (44 bytes), and virtual under HIGHMEM.

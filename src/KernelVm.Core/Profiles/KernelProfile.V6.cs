@@ -43,9 +43,11 @@ namespace KernelVm.Profiles
             PhysicalStart64 = 0x1000000,
             TopDownAllocation = true,                         // memblock allocates top-down
             PageTablesFromBrk = true,
+            DirectMapExactEnd = true,
             HasHighMem64G = false,
             Messages = SizingMessages.V6,
             ZoneInit = ZoneInitStyle.FreeAreaInit6,
+            FixToVirtFailure = "fix_to_virt() has BUILD_BUG_ON(idx >= __end_of_fixed_addresses), so the compile fails.",
             // 8 + 40 + 4 + 4 + 8 (memcg_data) = 64 on x86-64; 4 + 20 + 4 + 4 = 32 on x86-32 without MEMCG.
             _structPageSize = (arch, _) => arch == Architecture.X86_64 ? 64UL : 32UL,
             _pageFlagNames = PageFlagNames.V6,

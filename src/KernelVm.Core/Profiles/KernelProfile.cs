@@ -140,6 +140,12 @@ namespace KernelVm.Profiles
         public string FixToVirtFailure { get; private init; } =
             "fix_to_virt() leaves a call to __this_fixmap_does_not_exist(), which is never defined, so the link fails.";
 
+        /// <summary>What __set_fixmap() does with an index past the enum at run time.</summary>
+        public string SetFixmapBeyondEnd { get; private init; } = "the kernel BUG()s.";
+
+        /// <summary>Whether the direct map ends exactly at max_low_pfn (6.x splits the range so the tail uses 4 KiB pages); 2.6.24's last large page maps past it.</summary>
+        public bool DirectMapExactEnd { get; private init; }
+
         /// <summary>GOLDEN_RATIO_PRIME of hash_ptr() for page_address_htable; null when struct page has a virtual field instead (2.4.22).</summary>
         public ulong? PageAddressHashConstant { get; private init; }
 

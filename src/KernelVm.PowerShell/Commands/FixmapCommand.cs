@@ -47,7 +47,7 @@ namespace KernelVm.PowerShell.Commands
                     var pattern = WildcardPattern.Get(name, WildcardOptions.IgnoreCase);
                     for (var i = 0; i < machine.Fixmaps.EndOfFixed; i++)
                     {
-                        if (pattern.IsMatch(machine.Fixmaps.RangeOf(i)!.NameOf(i)))
+                        if (machine.Fixmaps.RangeOf(i)?.NameOf(i) is { } indexName && pattern.IsMatch(indexName))
                         {
                             found = true;
                             yield return i;

@@ -41,14 +41,13 @@ namespace KernelVm.PowerShell.Commands
             {
                 var cpu = Cpu ?? machine.TaskCpu(Task);
                 var vaddr = machine.KmapAtomic(Task, cpu, Type, Pfn);
-                if (Touch)
-                {
-                    machine.Access(Task, cpu, vaddr);
-                }
-
                 WriteStepsSince(machine, from);
                 var index = machine.Atomic?.FixmapIndexOf(vaddr);
                 WriteObject(new KmapAtomicResult(machine, Task, cpu, Type.ToUpperInvariant(), Pfn, vaddr, index));
+                if (Touch)
+                {
+                    TouchAddress(machine, vaddr, cpu);
+                }
             }
             catch (KernelVmException e)
             {

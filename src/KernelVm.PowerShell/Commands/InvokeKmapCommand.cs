@@ -5,14 +5,19 @@ using KernelVm.PowerShell.Transforms;
 namespace KernelVm.PowerShell.Commands
 {
     /// <summary>kmap(): maps pages into the kernel's address space; a highmem page gets a persistent kmap slot.</summary>
-    [Cmdlet(VerbsLifecycle.Invoke, "Kmap", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsLifecycle.Invoke, "Kmap", DefaultParameterSetName = "Pfn", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(KmapResult))]
     [Alias("kmap")]
     public sealed class InvokeKmapCommand : KmapCommand
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = "Pfn", ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [AddressTransformation]
         public ulong[] Pfn { get; set; } = null!;
+
+        /// <summary>Page descriptors from Get-VmPage.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = "Page")]
+        [ValidateNotNull]
+        public VmPageInfo[] Page { get; set; } = null!;
 
         /// <summary>Then touch the mapping from the task's CPU, which loads its TLB entry.</summary>
         [Parameter]
@@ -25,7 +30,7 @@ namespace KernelVm.PowerShell.Commands
         protected override void ProcessRecord()
         {
             var machine = TargetMachine;
-            foreach (var pfn in Pfn)
+            foreach (var pfn in ParameterSetName == "Page" ? System.Linq.Enumerable.Select(Page, p => p.Pfn) : Pfn)
             {
                 if (!ShouldProcess("pfn " + Formatting.DisplayFormat.Pfn(pfn), "kmap as " + Task))
                 {
@@ -36,11 +41,6 @@ namespace KernelVm.PowerShell.Commands
                 try
                 {
                     var outcome = machine.Kmap(Task, pfn, NoBlock);
-                    if (Touch && outcome.VirtualAddress != 0)
-                    {
-                        machine.Access(Task, null, outcome.VirtualAddress);
-                    }
-
                     WriteStepsSince(machine, from);
                     if (outcome.Status == KmapStatus.Blocked)
                     {
@@ -53,6 +53,10 @@ namespace KernelVm.PowerShell.Commands
                     }
 
                     WriteObject(new KmapResult(machine, outcome));
+                    if (Touch && outcome.VirtualAddress != 0)
+                    {
+                        TouchAddress(machine, outcome.VirtualAddress, null);
+                    }
                 }
                 catch (KernelVmException e)
                 {

@@ -4,7 +4,7 @@ using KernelVm.PowerShell.Transforms;
 namespace KernelVm.PowerShell.Commands
 {
     /// <summary>A CPU touches kernel virtual addresses: through its TLB if cached, else by a page-table walk that loads the TLB.</summary>
-    [Cmdlet(VerbsLifecycle.Invoke, "VmAccess")]
+    [Cmdlet(VerbsLifecycle.Invoke, "VmAccess", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(VmAccessResult))]
     public sealed class InvokeVmAccessCommand : KmapCommand
     {
@@ -21,6 +21,11 @@ namespace KernelVm.PowerShell.Commands
             var machine = TargetMachine;
             foreach (var vaddr in VirtualAddress)
             {
+                if (!ShouldProcess(Formatting.DisplayFormat.Hex(vaddr, 8), "access as " + Task))
+                {
+                    continue;
+                }
+
                 var from = machine.Events.NextSequence;
                 try
                 {

@@ -11,6 +11,24 @@ namespace KernelVm.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string Task { get; set; } = KernelVm.Machine.DefaultTask;
 
+        /// <summary>
+        /// -Touch: the CPU accesses the new mapping, loading its TLB entry. It runs after the mapping is
+        /// written and reported, so a failing touch (a stale TLB entry elsewhere) is its own error.
+        /// </summary>
+        protected void TouchAddress(Machine machine, ulong vaddr, int? cpu)
+        {
+            var from = machine.Events.NextSequence;
+            try
+            {
+                machine.Access(Task, cpu, vaddr);
+                WriteStepsSince(machine, from);
+            }
+            catch (KernelVmException e)
+            {
+                WriteModelError(e);
+            }
+        }
+
         /// <summary>Writes, as verbose lines, every event the machine recorded since <paramref name="from"/>.</summary>
         protected void WriteStepsSince(Machine machine, long from)
         {
