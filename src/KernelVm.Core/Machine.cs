@@ -207,7 +207,7 @@ namespace KernelVm
             var boot = Config.Boot;
             var highMem = HighMem != HighMemSupport.None;
             VmallocReserve = boot.Vmalloc is { } v ? v + Kernel.VmallocOptionExtra : Kernel.VmallocReserve;
-            if (boot.ReserveTop is { } reserve && !Kernel.ReserveTopRoundsToPmd)
+            if (boot.ReserveTop is { } reserve && !Kernel.ReserveTopRoundsToPmd && !boot.ReserveTopBeforeVmalloc)
             {
                 VmallocReserve += reserve;
             }

@@ -94,3 +94,16 @@ public sealed class EdgeCaseTests
         Assert.Equal(Errors.TaskBlocked, Assert.Throws<KernelVmException>(() => m.Access("sleeper", null, 0xC0000000)).ErrorId);
     }
 }
+
+public sealed class BootOptionOrderTests
+{
+    [Theory]
+    [InlineData("vmalloc=128M reservetop=16M", 144UL)]
+    [InlineData("reservetop=16M vmalloc=128M", 128UL)]
+    [InlineData("reservetop=16M", 144UL)]
+    public void Vmalloc_assigns_and_reservetop_adds_in_command_line_order(string line, ulong reserveMiB)
+    {
+        var m = Machine.Boot(new MachineConfig { Boot = BootOptions.Parse(line) });
+        Assert.Equal(reserveMiB << 20, m.VmallocReserve);
+    }
+}

@@ -16,6 +16,12 @@ namespace KernelVm.Profiles
         public ulong? ReserveTop { get; init; }
 
         /// <summary>
+        /// Whether reservetop= came before vmalloc= on the command line. Early parameters run in order,
+        /// and 2.6.24's vmalloc= assigns __VMALLOC_RESERVE while reservetop= adds to it.
+        /// </summary>
+        public bool ReserveTopBeforeVmalloc { get; init; }
+
+        /// <summary>
         /// Reads options as they appear on a kernel command line ("vmalloc=256M highmem=512M"), each value
         /// read as memparse() reads it: a number (0x for hex) with an optional K, M or G suffix.
         /// </summary>
@@ -34,7 +40,7 @@ namespace KernelVm.Profiles
 
                 options = key switch
                 {
-                    "vmalloc" => options with { Vmalloc = value },
+                    "vmalloc" => options with { Vmalloc = value, ReserveTopBeforeVmalloc = options.ReserveTop is not null },
                     "highmem" => options with { HighMem = value },
                     "reservetop" => options with { ReserveTop = value },
                     _ => throw Errors.UnknownBootOption(word),
