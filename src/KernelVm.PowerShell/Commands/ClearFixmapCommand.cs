@@ -6,38 +6,8 @@ namespace KernelVm.PowerShell.Commands
     [Cmdlet(VerbsCommon.Clear, "Fixmap", DefaultParameterSetName = NameSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(FixmapInfo))]
     [Alias("clear_fixmap")]
-    public sealed class ClearFixmapCommand : FixmapCommand
+    public sealed class ClearFixmapCommand : FixmapWriteCommand
     {
-        /// <summary>The CPU that runs clear_fixmap(): only its TLB is flushed.</summary>
-        [Parameter]
-        public int Cpu { get; set; }
-
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
-
-        protected override void ProcessRecord()
-        {
-            var machine = TargetMachine;
-            foreach (var index in SelectedIndices(machine))
-            {
-                if (!ShouldProcess("fixmap index " + index, "clear_fixmap"))
-                {
-                    continue;
-                }
-
-                try
-                {
-                    var slot = machine.ClearFixmap(index, Cpu);
-                    if (PassThru)
-                    {
-                        WriteObject(new FixmapInfo(machine, slot));
-                    }
-                }
-                catch (KernelVmException e)
-                {
-                    WriteModelError(e);
-                }
-            }
-        }
+        protected override void ProcessRecord() => WriteEach("clear_fixmap", (machine, index) => machine.ClearFixmap(index, Cpu));
     }
 }

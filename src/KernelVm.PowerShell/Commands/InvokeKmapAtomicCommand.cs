@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using KernelVm.PowerShell.Completers;
 using KernelVm.PowerShell.Transforms;
 
 namespace KernelVm.PowerShell.Commands
@@ -8,21 +7,11 @@ namespace KernelVm.PowerShell.Commands
     [Cmdlet(VerbsLifecycle.Invoke, "KmapAtomic", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(KmapAtomicResult))]
     [Alias("kmap_atomic")]
-    public sealed class InvokeKmapAtomicCommand : KmapCommand
+    public sealed class InvokeKmapAtomicCommand : AtomicSlotCommand
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [AddressTransformation]
         public ulong Pfn { get; set; }
-
-        /// <summary>The km_type slot: KM_USER0, KM_USER1, KM_IRQ0, ...</summary>
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(KmTypeCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string Type { get; set; } = null!;
-
-        /// <summary>The CPU whose slot to use; by default the task's CPU.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public int? Cpu { get; set; }
 
         /// <summary>Then touch the mapping from that CPU, which loads its TLB entry.</summary>
         [Parameter]

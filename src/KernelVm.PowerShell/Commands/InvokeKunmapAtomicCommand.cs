@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using KernelVm.PowerShell.Completers;
 using KernelVm.PowerShell.Transforms;
 
 namespace KernelVm.PowerShell.Commands
@@ -8,20 +7,12 @@ namespace KernelVm.PowerShell.Commands
     [Cmdlet(VerbsLifecycle.Invoke, "KunmapAtomic", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(bool))]
     [Alias("kunmap_atomic")]
-    public sealed class InvokeKunmapAtomicCommand : KmapCommand
+    public sealed class InvokeKunmapAtomicCommand : AtomicSlotCommand
     {
         /// <summary>The address kmap_atomic() returned.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [AddressTransformation]
         public ulong VirtualAddress { get; set; }
-
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(KmTypeCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string Type { get; set; } = null!;
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public int? Cpu { get; set; }
 
         /// <summary>Write whether a PTE was cleared.</summary>
         [Parameter]
