@@ -36,9 +36,11 @@
         'Invoke-KunmapAtomic'
         'Invoke-VmAccess'
         'New-VmMachine'
+        'Remove-VmMachine'
         'Resolve-VmAddress'
         'Set-Fixmap'
         'Test-VmVirtAddrValid'
+        'Use-VmMachine'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -1,34 +1,70 @@
 <#
 .SYNOPSIS
-    Builds, tests, documents and packages KernelVm.
+    Builds, tests, documents, packages and demonstrates KernelVm: the project's one task runner.
 .DESCRIPTION
-    For people who have pwsh or Windows PowerShell. Without it, `dotnet build` and `dotnet test`
-    do the same Build and Test (minus Pester), and the KernelVm.Shell host runs scripts.
+    Runs under `dotnet pwsh` (the local tool pinned in .config/dotnet-tools.json), an installed
+    pwsh 7 and Windows PowerShell 5.1. On a machine with only the .NET SDK:
+
+        dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
+
+    Scripts that load the module (Pester, the examples) run in a child process of the same
+    PowerShell, because a loaded binary module can be neither unloaded nor rebuilt in place.
 .PARAMETER Task
-    Build: lays out the importable module in out/KernelVm.
-    Test: Build, the xunit suites, then Pester 5 in a child process when Pester is installed.
-    Help: compiles docs/help into MAML with PlatyPS when installed (the build already compiles it).
-    Package: a release build packed as the .nupkg the PowerShell Gallery takes, in out/package.
+    Build:    lays out the importable module in out/KernelVm (and restores the pinned Pester).
+    Test:     Build, the xunit suites, then the Pester suite under every -PesterVersion, twice in one
+              session each (labs are re-run); ends with one line "N passed, N failed" counted from
+              the result files in out/TestResults.
+    Help:     compiles docs/help into MAML (the build already does; this rebuilds only the help).
+    Package:  a release build packed as the .nupkg the PowerShell Gallery takes, in out/package.
+    Tour:     runs examples/tour.ps1 against the built module.
+    Examples: runs every script in examples/ against the built module.
+.PARAMETER PesterVersion
+    The Pester versions the suite runs under; each must be one that tests/pester/KernelVm.Pester.csproj pins.
 .EXAMPLE
-    ./build.ps1 -Task Test
+    dotnet pwsh ./build.ps1 -Task Test
+.EXAMPLE
+    ./build.ps1 -Task Test -PesterVersion 5.9.1
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Help', 'Package')]
+    [ValidateSet('Build', 'Test', 'Help', 'Package', 'Tour', 'Examples')]
     [string[]] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Debug'
+    [string] $Configuration = 'Debug',
+
+    [ValidateSet('5.9.1', '6.2.0')]
+    [string[]] $PesterVersion = @('5.9.1', '6.2.0')
 )
 
 $ErrorActionPreference = 'Stop'
 $root = $PSScriptRoot
 $moduleDir = Join-Path $root 'out/KernelVm'
+$resultsDir = Join-Path $root 'out/TestResults'
 
 function Invoke-Native {
     param([string] $Command, [string[]] $Arguments)
     & $Command @Arguments
     if ($LASTEXITCODE -ne 0) { throw "$Command $($Arguments -join ' ') failed with exit code $LASTEXITCODE" }
+}
+
+# Runs a script in a new process of the PowerShell running this one: pwsh, `dotnet pwsh.dll`, or
+# Windows PowerShell. Returns the exit code.
+function Invoke-ChildPowerShell {
+    param([string] $Script)
+    $exe = (Get-Process -Id $PID).Path
+    $arguments = @('-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', $Script)
+    if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') {
+        $arguments = @(Join-Path $PSHOME 'pwsh.dll') + $arguments
+    }
+    & $exe @arguments | Out-Host
+    $LASTEXITCODE
+}
+
+function Get-NuGetPackagesFolder {
+    if ($env:NUGET_PACKAGES) { return $env:NUGET_PACKAGES }
+    $line = & dotnet nuget locals global-packages --list
+    ($line -replace '^global-packages:\s*', '').Trim()
 }
 
 function Invoke-Build {
@@ -37,38 +73,85 @@ function Invoke-Build {
 
 function Invoke-Test {
     Invoke-Build
-    Invoke-Native dotnet @('test', (Join-Path $root 'KernelVm.sln'), '-c', $Configuration, '--no-build', '--nologo')
+    if (Test-Path $resultsDir) { Remove-Item $resultsDir -Recurse -Force }
+    $null = New-Item -ItemType Directory -Path $resultsDir
 
-    $pester = Get-Module -ListAvailable Pester | Where-Object Version -ge '5.0.0' | Select-Object -First 1
-    if (-not $pester) {
-        Write-Warning 'Pester 5 is not installed: skipped tests/pester. Install it with: Install-Module Pester -MinimumVersion 5.0 -Scope CurrentUser'
-        return
+    & dotnet test (Join-Path $root 'KernelVm.sln') -c $Configuration --no-build --nologo --logger trx --results-directory $resultsDir
+    $failedRuns = [int]($LASTEXITCODE -ne 0)
+
+    $packages = Get-NuGetPackagesFolder
+    foreach ($version in $PesterVersion) {
+        $pester = Join-Path $packages "pester/$version/tools/Pester.psd1"
+        if (-not (Test-Path $pester)) { throw "Pester $version is not restored at $pester; run the Build task first." }
+        $failedRuns += [int]((Invoke-ChildPowerShell (New-PesterScript $pester $version)) -ne 0)
     }
 
-    # A loaded binary module can never be unloaded, so Pester runs in a fresh process.
-    $exe = (Get-Process -Id $PID).Path
-    $script = "Import-Module Pester -MinimumVersion 5.0; `$c = New-PesterConfiguration; `$c.Run.Path = '$root/tests/pester'; `$c.Run.Exit = `$true; `$c.Output.Verbosity = 'Detailed'; Invoke-Pester -Configuration `$c"
-    Invoke-Native $exe @('-NoProfile', '-NonInteractive', '-Command', $script)
+    $passed, $failed = Measure-TestResult $resultsDir
+    if ($failedRuns -gt 0 -and $failed -eq 0) {
+        # A runner failed before it could report a test: count it so the line never reads green.
+        $failed = $failedRuns
+    }
+    "$passed passed, $failed failed"
+    if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
+}
+
+# The Pester suite under one Pester version, run twice in the same session: everything a test
+# creates it must be able to create again.
+function New-PesterScript {
+    param([string] $Pester, [string] $Version)
+    @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$Pester' -Force
+`$failed = 0
+foreach (`$run in 1, 2) {
+    `$c = New-PesterConfiguration
+    `$c.Run.Path = '$root/tests/pester'
+    `$c.Run.PassThru = `$true
+    `$c.Output.Verbosity = 'Normal'
+    `$c.TestResult.Enabled = `$true
+    `$c.TestResult.OutputFormat = 'NUnitXml'
+    `$c.TestResult.OutputPath = '$resultsDir/pester-$Version-run' + `$run + '.xml'
+    Write-Host "Pester $Version, run `$run of 2"
+    `$r = Invoke-Pester -Configuration `$c
+    if (`$r.Result -ne 'Passed') { `$failed++ }
+}
+exit `$failed
+"@
+}
+
+# Sums the xunit (.trx) and Pester (NUnit XML) result files.
+function Measure-TestResult {
+    param([string] $Directory)
+    $passed = 0
+    $failed = 0
+    foreach ($file in Get-ChildItem $Directory -Recurse -Include '*.trx', '*.xml') {
+        [xml] $xml = Get-Content -LiteralPath $file.FullName -Raw
+        if ($file.Extension -eq '.trx') {
+            $counters = $xml.TestRun.ResultSummary.Counters
+            $passed += [int]$counters.passed
+            $failed += [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+        }
+        else {
+            $results = $xml.'test-results'
+            $failed += [int]$results.failures + [int]$results.errors + [int]$results.invalid
+            $passed += [int]$results.total - [int]$results.failures - [int]$results.errors - [int]$results.invalid -
+                [int]$results.'not-run' - [int]$results.inconclusive - [int]$results.ignored - [int]$results.skipped
+        }
+    }
+    $passed, $failed
 }
 
 function Invoke-Help {
-    Invoke-Build
-    $platyPS = Get-Module -ListAvailable platyPS | Select-Object -First 1
-    if (-not $platyPS) {
-        Write-Warning 'platyPS is not installed: kept the MAML that the build compiled from docs/help.'
-        return
-    }
-
-    Import-Module $platyPS
-    New-ExternalHelp -Path (Join-Path $root 'docs/help') -OutputPath (Join-Path $moduleDir 'en-US') -Force | Out-Null
-    Write-Verbose "platyPS $($platyPS.Version) compiled docs/help into $moduleDir/en-US"
+    $compiler = Join-Path $root "tools/KernelVm.HelpCompiler/bin/$Configuration/net10.0/KernelVm.HelpCompiler.dll"
+    Invoke-Native dotnet @('build', (Join-Path $root 'tools/KernelVm.HelpCompiler'), '-c', $Configuration, '--nologo')
+    Invoke-Native dotnet @($compiler, (Join-Path $root 'docs/help'), (Join-Path $moduleDir 'en-US'))
 }
 
 function Invoke-Package {
     $script:Configuration = 'Release'
     Invoke-Build
     $packageDir = Join-Path $root 'out/package'
-    New-Item -ItemType Directory -Force -Path $packageDir | Out-Null
+    $null = New-Item -ItemType Directory -Force -Path $packageDir
     $repository = 'KernelVmLocal'
     if (Get-Command Publish-PSResource -ErrorAction SilentlyContinue) {
         Register-PSResourceRepository -Name $repository -Uri $packageDir -Trusted -ErrorAction SilentlyContinue
@@ -86,6 +169,22 @@ function Invoke-Package {
 
     Get-ChildItem $packageDir -Filter 'KernelVm.*.nupkg'
 }
+
+function Invoke-Example {
+    param([string[]] $Path)
+    Invoke-Build
+    $failed = 0
+    foreach ($script in $Path) {
+        Write-Host "== $script" -ForegroundColor Cyan
+        $run = "`$ErrorActionPreference = 'Stop'; Import-Module '$moduleDir/KernelVm.psd1'; & '$script'"
+        if ((Invoke-ChildPowerShell $run) -ne 0) { $failed++ }
+    }
+    if ($failed -gt 0) { throw "$failed example script(s) failed." }
+}
+
+function Invoke-Tour { Invoke-Example (Join-Path $root 'examples/tour.ps1') }
+
+function Invoke-Examples { Invoke-Example (Get-ChildItem (Join-Path $root 'examples') -Filter '*.ps1' -Recurse | ForEach-Object FullName) }
 
 foreach ($t in $Task) {
     & "Invoke-$t"

@@ -48,7 +48,7 @@ namespace KernelVm.PowerShell
             FixmapNameNotFound, ErrorCategory.ObjectNotFound, name);
 
         internal static ErrorRecord NameTaken(string name) => new(
-            new ArgumentException("A machine named '" + name + "' already exists in this session. Choose another -Name."),
+            new ArgumentException("A machine named '" + name + "' already exists in this session. Choose another -Name, add -Force to replace it, or remove it with Remove-VmMachine."),
             MachineNameTaken, ErrorCategory.ResourceExists, name);
     }
 }

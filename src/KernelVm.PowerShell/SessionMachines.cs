@@ -1,12 +1,14 @@
 using System.Collections.Generic;
+using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
 
 namespace KernelVm.PowerShell
 {
     /// <summary>
-    /// The machines created in one runspace. The most recent one is what -Machine defaults to.
-    /// Keyed by runspace so that parallel runspaces (tests, jobs) never see each other's machines.
+    /// The machines created in one runspace. The default one (the most recently created or chosen)
+    /// is what -Machine defaults to. Keyed by runspace so that parallel runspaces (tests, jobs) never
+    /// see each other's machines. Importing the module again starts the runspace's session afresh.
     /// </summary>
     internal sealed class SessionMachines
     {
@@ -16,14 +18,26 @@ namespace KernelVm.PowerShell
 
         internal static SessionMachines Current => PerRunspace.GetValue(Runspace.DefaultRunspace, _ => new SessionMachines());
 
-        internal IReadOnlyList<Machine> All => _machines;
+        /// <summary>The machine -Machine defaults to: the last one added or made the default.</summary>
+        internal Machine? Default => _machines.Count == 0 ? null : _machines[_machines.Count - 1];
 
-        internal Machine? Latest => _machines.Count == 0 ? null : _machines[_machines.Count - 1];
-
-        internal void Add(Machine machine)
+        /// <summary>Adds a machine, or moves one already here, as the new default.</summary>
+        internal void MakeDefault(Machine machine)
         {
             _machines.Remove(machine);
             _machines.Add(machine);
+        }
+
+        /// <summary>Forgets a machine; the previous default becomes the default again.</summary>
+        internal void Remove(Machine machine) => _machines.Remove(machine);
+
+        internal void Clear() => _machines.Clear();
+
+        /// <summary>The machines whose names match a pattern (wildcards allowed, case ignored), oldest first.</summary>
+        internal List<Machine> Matching(string pattern)
+        {
+            var wildcard = WildcardPattern.Get(pattern, WildcardOptions.IgnoreCase);
+            return _machines.FindAll(m => wildcard.IsMatch(m.Name));
         }
 
         internal Machine? Find(string name) => _machines.Find(m => string.Equals(m.Name, name, System.StringComparison.OrdinalIgnoreCase));

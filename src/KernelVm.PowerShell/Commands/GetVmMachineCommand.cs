@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using KernelVm.PowerShell.Completers;
 
 namespace KernelVm.PowerShell.Commands
 {
@@ -11,26 +12,17 @@ namespace KernelVm.PowerShell.Commands
         /// <summary>Names to match; wildcards are allowed.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(MachineNameCompleter))]
         [ValidateNotNullOrEmpty]
         public string[]? Name { get; set; }
 
         protected override void ProcessRecord()
         {
-            var machines = SessionMachines.Current.All;
             foreach (var pattern in Name ?? new[] { "*" })
             {
-                var wildcard = WildcardPattern.Get(pattern, WildcardOptions.IgnoreCase);
-                var found = false;
-                foreach (var machine in machines)
-                {
-                    if (wildcard.IsMatch(machine.Name))
-                    {
-                        found = true;
-                        WriteObject(machine);
-                    }
-                }
-
-                if (!found && !WildcardPattern.ContainsWildcardCharacters(pattern))
+                var matches = SessionMachines.Current.Matching(pattern);
+                WriteObject(matches, enumerateCollection: true);
+                if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(pattern))
                 {
                     WriteError(CmdletErrors.MachineNotFoundRecord(pattern));
                 }

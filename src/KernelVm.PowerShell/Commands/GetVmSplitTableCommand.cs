@@ -26,7 +26,7 @@ namespace KernelVm.PowerShell.Commands
 
         protected override void ProcessRecord()
         {
-            var latest = SessionMachines.Current.Latest;
+            var latest = SessionMachines.Current.Default;
             var kernel = KernelVersion ?? latest?.Kernel ?? KernelProfile.Default;
             var pae = (Architecture ?? (latest?.Architecture == Profiles.Architecture.X86Pae ? Profiles.Architecture.X86Pae : Profiles.Architecture.X86)) == Profiles.Architecture.X86Pae;
             foreach (VmSplit split in Enum.GetValues(typeof(VmSplit)))

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using KernelVm.PowerShell.Completers;
 using KernelVm.PowerShell.Transforms;
 
 namespace KernelVm.PowerShell.Commands
@@ -15,11 +16,12 @@ namespace KernelVm.PowerShell.Commands
         /// </summary>
         [Parameter(ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [MachineTransformation]
+        [ArgumentCompleter(typeof(MachineNameCompleter))]
         [ValidateNotNull]
         public Machine? Machine { get; set; }
 
         /// <summary>The machine this call works on; ends the command when there is none.</summary>
-        protected Machine TargetMachine => Machine ?? SessionMachines.Current.Latest ?? ThrowNoMachine();
+        protected Machine TargetMachine => Machine ?? SessionMachines.Current.Default ?? ThrowNoMachine();
 
         /// <summary>A model failure for one input: report it and go on with the next.</summary>
         protected void WriteModelError(KernelVmException e) => WriteError(CmdletErrors.FromModel(e));

@@ -72,11 +72,16 @@ namespace KernelVm.PowerShell.Commands
         [AddressTransformation]
         public ulong KernelImageSize { get; set; } = 4UL << 20;
 
+        /// <summary>Replaces a machine of the same name instead of failing with MachineNameTaken.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         protected override void ProcessRecord()
         {
             var session = SessionMachines.Current;
             var name = Name ?? session.NextName();
-            if (session.Find(name) is not null)
+            var existing = session.Find(name);
+            if (existing is not null && !Force)
             {
                 WriteError(CmdletErrors.NameTaken(name));
                 return;
@@ -116,7 +121,12 @@ namespace KernelVm.PowerShell.Commands
                 }
             }
 
-            session.Add(machine);
+            if (existing is not null)
+            {
+                session.Remove(existing);
+            }
+
+            session.MakeDefault(machine);
             WriteObject(machine);
         }
 
