@@ -39,6 +39,7 @@
         'Remove-VmMachine'
         'Resolve-VmAddress'
         'Set-Fixmap'
+        'Stop-VmTask'
         'Test-VmVirtAddrValid'
         'Use-VmMachine'
     )

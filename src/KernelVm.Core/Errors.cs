@@ -33,6 +33,8 @@ namespace KernelVm
         public const string PkmapCountZero = "PkmapCountZero";
         public const string KmapAtomicSlotBusy = "KmapAtomicSlotBusy";
         public const string TaskBlocked = "TaskBlocked";
+        public const string TaskNotFound = "TaskNotFound";
+        public const string TaskNotBlocked = "TaskNotBlocked";
         public const string KmTypeUnknown = "KmTypeUnknown";
         public const string CpuOutOfRange = "CpuOutOfRange";
         public const string StaleTlbAccess = "StaleTlbAccess";
@@ -142,7 +144,15 @@ namespace KernelVm
 
         internal static KernelVmException Blocked(string task, ulong pfn) => new(
             TaskBlocked, FailureKind.InvalidOperation, task,
-            F("Task {0} is asleep in kmap() of pfn {1} on pkmap_map_wait; it runs again when a kunmap() brings a slot's count to 1.", task, Hex(pfn)));
+            F("Task {0} is asleep in kmap() of pfn {1} on pkmap_map_wait; it runs again when a kunmap() brings a slot's count to 1 (Invoke-Kunmap a page another task holds), or give up its kmap with Stop-VmTask {0}. Other tasks can still run: -Task picks one.", task, Hex(pfn)));
+
+        internal static KernelVmException NoSuchTask(string task) => new(
+            TaskNotFound, FailureKind.NotFound, task,
+            F("There is no task named '{0}' on this machine. Get-VmTask lists them.", task));
+
+        internal static KernelVmException NotBlocked(string task) => new(
+            TaskNotBlocked, FailureKind.InvalidOperation, task,
+            F("Task {0} is not asleep on pkmap_map_wait: there is no kmap() to abandon.", task));
 
         internal static KernelVmException UnknownKmType(string type, string known) => new(
             KmTypeUnknown, FailureKind.InvalidArgument, type,

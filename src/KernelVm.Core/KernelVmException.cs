@@ -9,6 +9,8 @@ namespace KernelVm
         InvalidArgument,
         /// <summary>Something the kernel would BUG() on, or that is impossible in the machine's current state.</summary>
         InvalidOperation,
+        /// <summary>A named thing (a task, a machine part) that does not exist.</summary>
+        NotFound,
     }
 
     /// <summary>

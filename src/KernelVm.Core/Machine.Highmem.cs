@@ -83,6 +83,21 @@ namespace KernelVm
             }
         }
 
+        /// <summary>Takes a task blocked in kmap() off pkmap_map_wait (see <see cref="Pkmap.CancelWait"/>).</summary>
+        public void CancelWait(string taskName)
+        {
+            lock (_kmapLock)
+            {
+                var task = _tasks.TryGetValue(taskName, out var found) ? found : throw Errors.NoSuchTask(taskName);
+                if (task.State != TaskState.Blocked)
+                {
+                    throw Errors.NotBlocked(task.Name);
+                }
+
+                Pkmap!.CancelWait(task);
+            }
+        }
+
         /// <summary>kmap_atomic(page, type) on a task's CPU: the lowmem address, or the CPU's fixmap slot for the type.</summary>
         public ulong KmapAtomic(string? taskName, int? cpu, string type, ulong pfn)
         {

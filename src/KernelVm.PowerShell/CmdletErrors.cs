@@ -19,7 +19,12 @@ namespace KernelVm.PowerShell
 
         internal static ErrorRecord FromModel(KernelVmException e) => new(
             e, e.ErrorId,
-            e.Kind == FailureKind.InvalidOperation ? ErrorCategory.InvalidOperation : ErrorCategory.InvalidArgument,
+            e.Kind switch
+            {
+                FailureKind.InvalidOperation => ErrorCategory.InvalidOperation,
+                FailureKind.NotFound => ErrorCategory.ObjectNotFound,
+                _ => ErrorCategory.InvalidArgument,
+            },
             e.Target);
 
         internal static ErrorRecord NoMachineRecord() => new(

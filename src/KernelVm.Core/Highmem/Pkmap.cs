@@ -208,6 +208,20 @@ namespace KernelVm.Highmem
             _events.Add(EventKind.TlbFlushAll, task, address: _base, detail: "flush_tlb_kernel_range(PKMAP_ADDR(0), PKMAP_ADDR(LAST_PKMAP))");
         }
 
+        /// <summary>
+        /// Takes a sleeping task off pkmap_map_wait and abandons its kmap(). The kernel cannot do
+        /// this (TASK_UNINTERRUPTIBLE ignores signals); the simulator lets its user get out of a wait.
+        /// </summary>
+        internal void CancelWait(VmTask task)
+        {
+            var pfn = task.WaitingForPfn!.Value;
+            _waiters.Remove(task);
+            task.State = TaskState.Running;
+            task.WaitingForPfn = null;
+            _events.Add(EventKind.WaitCancelled, task.Name, task.Cpu, pfn: (long)pfn,
+                detail: "kmap() abandoned by the simulator's user; a real TASK_UNINTERRUPTIBLE sleep cannot be interrupted");
+        }
+
         /// <summary>wake_up(&amp;pkmap_map_wait): every waiter runs again, in queue order, and retries its kmap.</summary>
         private List<KmapOutcome> WakeUp()
         {

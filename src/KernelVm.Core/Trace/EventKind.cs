@@ -28,6 +28,8 @@ namespace KernelVm.Trace
         Sleep,
         /// <summary>wake_up(&amp;pkmap_map_wait).</summary>
         WakeUp,
+        /// <summary>The simulator's user took a task off pkmap_map_wait (no kernel can: the sleep is uninterruptible).</summary>
+        WaitCancelled,
         /// <summary>A woken task found its page mapped by someone else meanwhile.</summary>
         FoundMapped,
         Kunmap,
