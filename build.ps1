@@ -48,16 +48,13 @@ function Invoke-Native {
     if ($LASTEXITCODE -ne 0) { throw "$Command $($Arguments -join ' ') failed with exit code $LASTEXITCODE" }
 }
 
-# Runs a script in a new process of the PowerShell running this one: pwsh, `dotnet pwsh.dll`, or
-# Windows PowerShell. Returns the exit code.
+. (Join-Path $root 'tools/ChildPowerShell.ps1')
+
+# Runs a script in a new process of the PowerShell running this one; returns its exit code.
 function Invoke-ChildPowerShell {
     param([string] $Script)
-    $exe = (Get-Process -Id $PID).Path
-    $arguments = @('-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', $Script)
-    if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') {
-        $arguments = @(Join-Path $PSHOME 'pwsh.dll') + $arguments
-    }
-    & $exe @arguments | Out-Host
+    $child = Get-ChildPowerShell
+    & $child.Path @($child.Arguments + '-Command', $Script) | Out-Host
     $LASTEXITCODE
 }
 
@@ -176,8 +173,7 @@ function Invoke-Example {
     $failed = 0
     foreach ($script in $Path) {
         Write-Host "== $script" -ForegroundColor Cyan
-        $run = "`$ErrorActionPreference = 'Stop'; Import-Module '$moduleDir/KernelVm.psd1'; & '$script'"
-        if ((Invoke-ChildPowerShell $run) -ne 0) { $failed++ }
+        if ((Invoke-ChildPowerShell "`$ErrorActionPreference = 'Stop'; & '$script'") -ne 0) { $failed++ }
     }
     if ($failed -gt 0) { throw "$failed example script(s) failed." }
 }

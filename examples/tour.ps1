@@ -1,11 +1,14 @@
-# A short tour of KernelVm. Run it with the console host:
-#   dotnet run --project src/KernelVm.Shell -- -File examples/tour.ps1
-# or in pwsh / Windows PowerShell after Import-Module ./out/KernelVm/KernelVm.psd1.
+# A short tour of KernelVm. On a fresh clone:
+#   dotnet tool restore && dotnet pwsh ./build.ps1 -Task Tour
+# or, once built, in any pwsh or Windows PowerShell: ./examples/tour.ps1
+# Machines are created with -Force, so the tour can run again in the same session.
+
+if (-not (Get-Module KernelVm)) { Import-Module (Join-Path $PSScriptRoot '../out/KernelVm/KernelVm.psd1') }
 
 # Each step ends in Out-Host so that it prints as its own table, as it would typed at a prompt.
 
 # 1. Boot the default machine: i386, 3G/1G split, kernel 2.6.24, 1 GiB of RAM.
-New-VmMachine -Name tour -Verbose | Out-Host
+New-VmMachine -Name tour -Force -Verbose | Out-Host
 
 # 2. The kernel is loaded at 1 MiB; in the direct map that is PAGE_OFFSET + 1 MiB.
 ConvertTo-PhysicalAddress 0xC0100000 | Out-Host
@@ -17,7 +20,7 @@ ConvertTo-VirtualAddress 0x100000 | ConvertTo-PhysicalAddress | Out-Host
 0xC0100000, 0xC8000000, 0xF7000000 | ConvertTo-PhysicalAddress | Where-Object VirtualAddress -gt 0xC4000000 | Out-Host
 
 # 5. The split decides where lowmem starts; with 4 GiB of RAM, lowmem always ends at 0xF8000000 in 2.6.24.
-'3G', '3G_OPT', '2G', '2G_OPT', '1G' | ForEach-Object { New-VmMachine -Name "split-$_" -VmSplit $_ -MemorySize 4GB } | Out-Host
+'3G', '3G_OPT', '2G', '2G_OPT', '1G' | ForEach-Object { New-VmMachine -Name "split-$_" -VmSplit $_ -MemorySize 4GB -Force } | Out-Host
 
 # 6. The whole virtual address space, bottom to top, and the split table (Mauerer, Table 3-6).
 Get-VmLayout -Machine tour | Out-Host
@@ -35,7 +38,7 @@ Resolve-VmAddress 0xC0100000, 0xFFFFC000, 0x08048000 -Machine tour | Out-Host
 Get-VmBootLog -Machine tour | Out-Host
 
 # 10. Persistent kmaps: three highmem pages take slots 1, 2, 3 (not 0), each with count 2.
-$null = New-VmMachine -Name kmaps -MemorySize 2GB
+$null = New-VmMachine -Name kmaps -MemorySize 2GB -Force
 0x40000, 0x40001, 0x40002 | Invoke-Kmap | Out-Host
 
 # 11. kunmap to count 1: the slot is Stale (no users, mapping and TLB entry kept) until the next flush.
