@@ -28,7 +28,7 @@ namespace KernelVm.PowerShell.Commands
 
             foreach (var info in slots)
             {
-                if ((Slot is null || System.Array.IndexOf(Slot, info.Slot) >= 0) && (!InUse || info.Count > 0))
+                if ((Slot is null || System.Array.IndexOf(Slot, info.Slot) >= 0) && (!InUse || info.PkmapCount > 0))
                 {
                     WriteObject(info);
                 }

@@ -30,7 +30,7 @@ namespace KernelVm.PowerShell.Commands
         protected override void ProcessRecord()
         {
             var machine = TargetMachine;
-            foreach (var pfn in ParameterSetName == "Page" ? System.Linq.Enumerable.Select(Page, p => p.Pfn) : Pfn)
+            foreach (var pfn in ParameterSetName == "Page" ? System.Linq.Enumerable.Select(Page, p => (ulong)p.Pfn) : Pfn)
             {
                 if (!ShouldProcess("pfn " + Formatting.DisplayFormat.Pfn(pfn), "kmap as " + Task))
                 {

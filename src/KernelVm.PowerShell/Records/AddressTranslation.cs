@@ -5,7 +5,7 @@ namespace KernelVm.PowerShell
     {
         internal AddressTranslation(Machine machine, ulong virtualAddress, ulong physicalAddress)
         {
-            Machine = machine;
+            Machine = machine.Name;
             VirtualAddress = virtualAddress;
             PhysicalAddress = physicalAddress;
             Pfn = physicalAddress >> KernelVm.Machine.PageShift;
@@ -16,8 +16,9 @@ namespace KernelVm.PowerShell
         public Address PhysicalAddress { get; }
 
         /// <summary>The page frame number, PhysicalAddress >> PAGE_SHIFT.</summary>
-        public ulong Pfn { get; }
+        public Address Pfn { get; }
 
-        public Machine Machine { get; }
+        /// <summary>The name of the machine this came from; -Machine binds it back by name.</summary>
+        public string Machine { get; }
     }
 }

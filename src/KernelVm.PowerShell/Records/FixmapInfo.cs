@@ -8,7 +8,7 @@ namespace KernelVm.PowerShell
     {
         internal FixmapInfo(Machine machine, FixmapSlot slot)
         {
-            Machine = machine;
+            Machine = machine.Name;
             Index = slot.Index;
             Name = slot.Name;
             VirtualAddress = slot.VirtualAddress;
@@ -34,11 +34,12 @@ namespace KernelVm.PowerShell
         public Address? PhysicalAddress { get; }
 
         /// <summary>The raw PTE.</summary>
-        public ulong Pte { get; }
+        public Address Pte { get; }
 
         /// <summary>The PTE flags by name: PRESENT|RW|PCD|ACCESSED|DIRTY|GLOBAL.</summary>
         public string Flags { get; }
 
-        public Machine Machine { get; }
+        /// <summary>The name of the machine this came from; -Machine binds it back by name.</summary>
+        public string Machine { get; }
     }
 }

@@ -5,7 +5,7 @@ namespace KernelVm.PowerShell
     {
         internal KmapAtomicResult(Machine machine, string task, int cpu, string type, ulong pfn, ulong virtualAddress, int? fixmapIndex)
         {
-            Machine = machine;
+            Machine = machine.Name;
             Task = task;
             Cpu = cpu;
             Type = type;
@@ -15,7 +15,7 @@ namespace KernelVm.PowerShell
             Lowmem = fixmapIndex is null;
         }
 
-        public ulong Pfn { get; }
+        public Address Pfn { get; }
 
         public Address VirtualAddress { get; }
 
@@ -32,6 +32,7 @@ namespace KernelVm.PowerShell
 
         public string Task { get; }
 
-        public Machine Machine { get; }
+        /// <summary>The name of the machine this came from; -Machine binds it back by name.</summary>
+        public string Machine { get; }
     }
 }

@@ -7,18 +7,18 @@ namespace KernelVm.PowerShell
     {
         internal KmapResult(Machine machine, KmapOutcome outcome)
         {
-            Machine = machine;
+            Machine = machine.Name;
             Task = outcome.Task;
             Pfn = outcome.Pfn;
             Status = outcome.Status;
             VirtualAddress = outcome.VirtualAddress == 0 ? null : new Address(outcome.VirtualAddress);
             Slot = outcome.Slot < 0 ? null : outcome.Slot;
-            Count = outcome.Count < 0 ? null : outcome.Count;
+            PkmapCount = outcome.Count < 0 ? null : outcome.Count;
             Wrapped = outcome.Wrapped;
             Flushed = outcome.Flushed;
         }
 
-        public ulong Pfn { get; }
+        public Address Pfn { get; }
 
         /// <summary>Lowmem, Reused, NewSlot, FoundMapped, Blocked or Failed.</summary>
         public KmapStatus Status { get; }
@@ -30,7 +30,7 @@ namespace KernelVm.PowerShell
         public int? Slot { get; }
 
         /// <summary>pkmap_count[slot] after the call: users + 1.</summary>
-        public int? Count { get; }
+        public int? PkmapCount { get; }
 
         /// <summary>Whether the slot search wrapped (last_pkmap_nr went back to 0).</summary>
         public bool Wrapped { get; }
@@ -40,6 +40,7 @@ namespace KernelVm.PowerShell
 
         public string Task { get; }
 
-        public Machine Machine { get; }
+        /// <summary>The name of the machine this came from; -Machine binds it back by name.</summary>
+        public string Machine { get; }
     }
 }

@@ -5,16 +5,16 @@ namespace KernelVm.PowerShell
     {
         internal KunmapResult(Machine machine, string task, Highmem.KunmapOutcome outcome)
         {
-            Machine = machine;
+            Machine = machine.Name;
             Task = task;
             Pfn = outcome.Pfn;
             VirtualAddress = outcome.VirtualAddress;
             Slot = outcome.Slot < 0 ? null : outcome.Slot;
-            Count = outcome.Count < 0 ? null : outcome.Count;
+            PkmapCount = outcome.Count < 0 ? null : outcome.Count;
             Woken = System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(outcome.Woken, w => new KmapResult(machine, w)));
         }
 
-        public ulong Pfn { get; }
+        public Address Pfn { get; }
 
         public Address VirtualAddress { get; }
 
@@ -22,13 +22,14 @@ namespace KernelVm.PowerShell
         public int? Slot { get; }
 
         /// <summary>pkmap_count[slot] after the call. 1 means no users, but the mapping stays until the next flush.</summary>
-        public int? Count { get; }
+        public int? PkmapCount { get; }
 
         /// <summary>The tasks woken on pkmap_map_wait, with how their kmap() ended.</summary>
         public KmapResult[] Woken { get; }
 
         public string Task { get; }
 
-        public Machine Machine { get; }
+        /// <summary>The name of the machine this came from; -Machine binds it back by name.</summary>
+        public string Machine { get; }
     }
 }

@@ -5,7 +5,7 @@ namespace KernelVm.PowerShell
     {
         internal PageAddressInfo(Machine machine, ulong pfn, ulong page, bool highMem, ulong virtualAddress, int? bucket, int? slot)
         {
-            Machine = machine;
+            Machine = machine.Name;
             Pfn = pfn;
             Page = page;
             HighMem = highMem;
@@ -14,7 +14,7 @@ namespace KernelVm.PowerShell
             Slot = slot;
         }
 
-        public ulong Pfn { get; }
+        public Address Pfn { get; }
 
         /// <summary>The struct page whose address the hash is computed from.</summary>
         public Address Page { get; }
@@ -31,6 +31,7 @@ namespace KernelVm.PowerShell
         /// <summary>The pkmap slot of the mapping, if any.</summary>
         public int? Slot { get; }
 
-        public Machine Machine { get; }
+        /// <summary>The name of the machine this came from; -Machine binds it back by name.</summary>
+        public string Machine { get; }
     }
 }

@@ -16,10 +16,10 @@ namespace KernelVm.PowerShell
     {
         internal PkmapSlotInfo(Machine machine, int slot, ulong virtualAddress, int count, ulong? pfn, ulong? page)
         {
-            Machine = machine;
+            Machine = machine.Name;
             Slot = slot;
             VirtualAddress = virtualAddress;
-            Count = count;
+            PkmapCount = count;
             State = count == 0 ? PkmapSlotState.Free : count == 1 ? PkmapSlotState.Stale : PkmapSlotState.InUse;
             Users = count > 1 ? count - 1 : 0;
             Pfn = pfn;
@@ -32,18 +32,19 @@ namespace KernelVm.PowerShell
         public Address VirtualAddress { get; }
 
         /// <summary>pkmap_count[slot], raw.</summary>
-        public int Count { get; }
+        public int PkmapCount { get; }
 
         public PkmapSlotState State { get; }
 
         public int Users { get; }
 
         /// <summary>The page the slot's PTE maps; empty when the PTE is none.</summary>
-        public ulong? Pfn { get; }
+        public Address? Pfn { get; }
 
         /// <summary>Its struct page.</summary>
         public Address? Page { get; }
 
-        public Machine Machine { get; }
+        /// <summary>The name of the machine this came from; -Machine binds it back by name.</summary>
+        public string Machine { get; }
     }
 }

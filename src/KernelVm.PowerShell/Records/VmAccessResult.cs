@@ -5,7 +5,7 @@ namespace KernelVm.PowerShell
     {
         internal VmAccessResult(Machine machine, string task, int cpu, ulong virtualAddress, ulong physical, bool tlbHit)
         {
-            Machine = machine;
+            Machine = machine.Name;
             Task = task;
             Cpu = cpu;
             VirtualAddress = virtualAddress;
@@ -18,7 +18,7 @@ namespace KernelVm.PowerShell
 
         public Address PhysicalAddress { get; }
 
-        public ulong Pfn { get; }
+        public Address Pfn { get; }
 
         public int Cpu { get; }
 
@@ -27,6 +27,7 @@ namespace KernelVm.PowerShell
 
         public string Task { get; }
 
-        public Machine Machine { get; }
+        /// <summary>The name of the machine this came from; -Machine binds it back by name.</summary>
+        public string Machine { get; }
     }
 }

@@ -7,7 +7,7 @@ namespace KernelVm.PowerShell
     {
         internal VmAddressResolution(Machine machine, ulong virtualAddress, MemoryRegion region, ulong? physical, VmWalkStep[] walk, string detail)
         {
-            Machine = machine;
+            Machine = machine.Name;
             VirtualAddress = virtualAddress;
             Region = region.Name;
             RegionKind = region.Kind;
@@ -29,7 +29,7 @@ namespace KernelVm.PowerShell
         /// <summary>Where the walk ends; empty when the address is not mapped.</summary>
         public Address? PhysicalAddress { get; }
 
-        public ulong? Pfn { get; }
+        public Address? Pfn { get; }
 
         /// <summary>Each level of the walk, top down.</summary>
         public VmWalkStep[] Walk { get; }
@@ -37,6 +37,7 @@ namespace KernelVm.PowerShell
         /// <summary>What the region means for this address (its fixmap slot, its pkmap slot, its __pa()).</summary>
         public string Detail { get; }
 
-        public Machine Machine { get; }
+        /// <summary>The name of the machine this came from; -Machine binds it back by name.</summary>
+        public string Machine { get; }
     }
 }

@@ -7,7 +7,7 @@ namespace KernelVm.PowerShell
     {
         internal VmLayoutRegion(Machine machine, MemoryRegion region)
         {
-            Machine = machine;
+            Machine = machine.Name;
             Name = region.Name;
             Kind = region.Kind;
             Start = region.Start;
@@ -25,10 +25,11 @@ namespace KernelVm.PowerShell
         /// <summary>The last address in the region (inclusive, as the kernel's layout documents write it).</summary>
         public Address Last { get; }
 
-        public ulong Size { get; }
+        public Address Size { get; }
 
         public string Description { get; }
 
-        public Machine Machine { get; }
+        /// <summary>The name of the machine this came from; -Machine binds it back by name.</summary>
+        public string Machine { get; }
     }
 }

@@ -8,7 +8,7 @@ namespace KernelVm.PowerShell
     {
         internal VmNodeInfo(Machine machine, Node node)
         {
-            Machine = machine;
+            Machine = machine.Name;
             Node = node.Id;
             StartPfn = node.StartPfn;
             EndPfn = node.EndPfn;
@@ -22,9 +22,9 @@ namespace KernelVm.PowerShell
 
         public int Node { get; }
 
-        public ulong StartPfn { get; }
+        public Address StartPfn { get; }
 
-        public ulong EndPfn { get; }
+        public Address EndPfn { get; }
 
         public ulong SpannedPages { get; }
 
@@ -37,11 +37,12 @@ namespace KernelVm.PowerShell
         public Address? MemMapPhysical { get; }
 
         /// <summary>Bytes of struct page allocated for the node.</summary>
-        public ulong MemMapSize { get; }
+        public Address MemMapSize { get; }
 
         /// <summary>The zones with pages on this node.</summary>
         public string[] Zones { get; }
 
-        public Machine Machine { get; }
+        /// <summary>The name of the machine this came from; -Machine binds it back by name.</summary>
+        public string Machine { get; }
     }
 }

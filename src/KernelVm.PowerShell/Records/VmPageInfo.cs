@@ -8,20 +8,20 @@ namespace KernelVm.PowerShell
     {
         internal VmPageInfo(Machine machine, PageDescriptor page, ulong? virtualAddress)
         {
-            Machine = machine;
+            Machine = machine.Name;
             Pfn = page.Pfn;
             PhysicalAddress = page.PhysicalAddress;
             VirtualAddress = virtualAddress is { } v ? new Address(v) : null;
             Page = page.Address;
             Flags = page.Flags;
             FlagNames = page.FlagNames.ToArray();
-            Count = page.Count;
+            PageCount = page.Count;
             MapCount = page.MapCount;
             Zone = page.Zone.Name;
             Node = page.NodeId;
         }
 
-        public ulong Pfn { get; }
+        public Address Pfn { get; }
 
         public Address PhysicalAddress { get; }
 
@@ -32,13 +32,13 @@ namespace KernelVm.PowerShell
         public Address Page { get; }
 
         /// <summary>page->flags, raw.</summary>
-        public ulong Flags { get; }
+        public Address Flags { get; }
 
         /// <summary>The PG_* flags set.</summary>
         public string[] FlagNames { get; }
 
-        /// <summary>_count.</summary>
-        public int Count { get; }
+        /// <summary>page_count(): the page's _count.</summary>
+        public int PageCount { get; }
 
         /// <summary>_mapcount (-1: no user mappings).</summary>
         public int MapCount { get; }
@@ -47,6 +47,7 @@ namespace KernelVm.PowerShell
 
         public int Node { get; }
 
-        public Machine Machine { get; }
+        /// <summary>The name of the machine this came from; -Machine binds it back by name.</summary>
+        public string Machine { get; }
     }
 }

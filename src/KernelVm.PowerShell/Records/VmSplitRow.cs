@@ -24,12 +24,12 @@ namespace KernelVm.PowerShell
         public Address PageOffset { get; }
 
         /// <summary>Bytes of user space: TASK_SIZE = PAGE_OFFSET.</summary>
-        public ulong UserSpace { get; }
+        public Address UserSpace { get; }
 
         /// <summary>MAXMEM: the most RAM the direct map holds.</summary>
-        public ulong MaxMem { get; }
+        public Address MaxMem { get; }
 
-        public ulong MaxMemPfn { get; }
+        public Address MaxMemPfn { get; }
 
         /// <summary>high_memory when RAM is at least MAXMEM.</summary>
         public Address HighMemory { get; }

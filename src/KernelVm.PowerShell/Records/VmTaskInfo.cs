@@ -7,7 +7,7 @@ namespace KernelVm.PowerShell
     {
         internal VmTaskInfo(Machine machine, VmTask task)
         {
-            Machine = machine;
+            Machine = machine.Name;
             Name = task.Name;
             Cpu = task.Cpu;
             State = task.State;
@@ -26,13 +26,14 @@ namespace KernelVm.PowerShell
         /// <summary>The wait queue the task sleeps on, while Blocked.</summary>
         public string? WaitQueue { get; }
 
-        public ulong? WaitingForPfn { get; }
+        public Address? WaitingForPfn { get; }
 
         public int Wakeups { get; }
 
         /// <summary>How the task's last kmap() ended (a woken task's kmap completes when it wakes).</summary>
         public KmapResult? LastKmap { get; }
 
-        public Machine Machine { get; }
+        /// <summary>The name of the machine this came from; -Machine binds it back by name.</summary>
+        public string Machine { get; }
     }
 }

@@ -5,7 +5,7 @@ namespace KernelVm.PowerShell
     {
         internal VmTlbEntryInfo(Machine machine, int cpu, ulong virtualAddress, ulong pfn, bool global, ulong? current)
         {
-            Machine = machine;
+            Machine = machine.Name;
             Cpu = cpu;
             VirtualAddress = virtualAddress;
             Pfn = pfn;
@@ -18,7 +18,7 @@ namespace KernelVm.PowerShell
 
         public Address VirtualAddress { get; }
 
-        public ulong Pfn { get; }
+        public Address Pfn { get; }
 
         public Address PhysicalAddress { get; }
 
@@ -28,6 +28,7 @@ namespace KernelVm.PowerShell
         /// <summary>The page tables no longer map this translation: using it would be a bug.</summary>
         public bool Stale { get; }
 
-        public Machine Machine { get; }
+        /// <summary>The name of the machine this came from; -Machine binds it back by name.</summary>
+        public string Machine { get; }
     }
 }

@@ -29,7 +29,7 @@ namespace KernelVm.PowerShell
         public Address Entry { get; }
 
         /// <summary>The raw entry.</summary>
-        public ulong Value { get; }
+        public Address Value { get; }
 
         /// <summary>The entry's flags by name (PRESENT|RW|ACCESSED|DIRTY|PSE|GLOBAL).</summary>
         public string Flags { get; }

@@ -7,7 +7,7 @@ namespace KernelVm.PowerShell
     {
         internal VmZoneInfo(Machine machine, Zone zone)
         {
-            Machine = machine;
+            Machine = machine.Name;
             Node = zone.NodeId;
             Name = zone.Name;
             Type = zone.Type;
@@ -31,10 +31,10 @@ namespace KernelVm.PowerShell
         /// <summary>The index in node_zones, which page->flags stores.</summary>
         public int Index { get; }
 
-        public ulong StartPfn { get; }
+        public Address StartPfn { get; }
 
         /// <summary>One past the last pfn.</summary>
-        public ulong EndPfn { get; }
+        public Address EndPfn { get; }
 
         public ulong SpannedPages { get; }
 
@@ -47,6 +47,7 @@ namespace KernelVm.PowerShell
 
         public ulong? LifoBatch { get; }
 
-        public Machine Machine { get; }
+        /// <summary>The name of the machine this came from; -Machine binds it back by name.</summary>
+        public string Machine { get; }
     }
 }

@@ -34,6 +34,22 @@ namespace KernelVm.PowerShell.Transforms
         internal static ulong Convert(object? input) =>
             ToNumber(input) is ulong value ? value : throw Unreadable(input is PSObject pso ? pso.BaseObject : input);
 
+        /// <summary>Reads a number as this attribute does; false where the attribute would refuse it.</summary>
+        internal static bool TryConvert(object? input, out ulong value)
+        {
+            try
+            {
+                var number = ToNumber(input);
+                value = number is ulong u ? u : 0;
+                return number is ulong;
+            }
+            catch (ArgumentTransformationMetadataException)
+            {
+                value = 0;
+                return false;
+            }
+        }
+
         private static object ToNumber(object? input)
         {
             var value = input is PSObject pso ? pso.BaseObject : input;
