@@ -4,11 +4,17 @@ BeforeDiscovery {
     $manifest = Join-Path $PSScriptRoot '../../out/KernelVm/KernelVm.psd1'
     Import-Module $manifest -Force
     $commands = Get-Command -Module KernelVm -CommandType Cmdlet | ForEach-Object { @{ Name = $_.Name } }
+    $root = Join-Path $PSScriptRoot '../..'
+    $scripts = @(Get-ChildItem (Join-Path $root 'examples') -Filter *.ps1 | ForEach-Object { @{ File = "examples/$($_.Name)" } }) +
+        @(@{ File = 'build.ps1' })
 }
 
 BeforeAll {
     $manifest = Join-Path $PSScriptRoot '../../out/KernelVm/KernelVm.psd1'
     Import-Module $manifest -Force
+    # An error nobody expected fails the test; tests that expect errors say so with -ErrorAction.
+    $ErrorActionPreference = 'Stop'
+    $root = Join-Path $PSScriptRoot '../..'
 }
 
 Describe 'KernelVm manifest' {
@@ -18,6 +24,66 @@ Describe 'KernelVm manifest' {
 
     It 'runs on Windows PowerShell 5.1 and PowerShell 7' {
         (Test-ModuleManifest $manifest).CompatiblePSEditions | Should -Be @('Desktop', 'Core')
+    }
+
+    It 'has the fields the Gallery needs: editions, PowerShellVersion 5.1, LicenseUri, ProjectUri, Tags' {
+        $m = Test-ModuleManifest $manifest
+        $m | Should -HaveCount 1
+        $m.CompatiblePSEditions | Should -BeExactly @('Desktop', 'Core')
+        $m.PowerShellVersion | Should -Be ([version]'5.1')
+        $m.LicenseUri | Should -Not -BeNullOrEmpty
+        $m.ProjectUri | Should -Not -BeNullOrEmpty
+        $m.Tags | Should -Not -BeNullOrEmpty
+    }
+
+    It 'lists every cmdlet explicitly and nothing else' {
+        $text = Get-Content -Raw (Join-Path $root 'KernelVm.psd1')
+        (($text -split 'CmdletsToExport')[1] -split '\)')[0].Contains('*') | Should -Be $false
+        $listed = @((Test-ModuleManifest $manifest).ExportedCmdlets.Keys | Sort-Object)
+        $cmdletClasses = @([KernelVm.PowerShell.Commands.NewVmMachineCommand].Assembly.GetExportedTypes() |
+            Where-Object { $_.IsDefined([System.Management.Automation.CmdletAttribute], $false) })
+        @((Get-Command -Module KernelVm -CommandType Cmdlet).Name | Sort-Object) | Should -BeExactly $listed
+        $cmdletClasses.Count | Should -Be $listed.Count
+    }
+
+    It 'installs the about_KernelVm topic' {
+        (Get-Help about_KernelVm) -join "`n" | Should -BeLikeExactly '*New-VmMachine*'
+    }
+
+    It 'resolves the aliases __pa and __va to their cmdlets' {
+        (Get-Command __pa).ResolvedCommandName | Should -BeExactly 'ConvertTo-PhysicalAddress'
+        (Get-Command __va).ResolvedCommandName | Should -BeExactly 'ConvertTo-VirtualAddress'
+    }
+}
+
+Describe '<Name> conventions' -ForEach $commands {
+    BeforeAll {
+        $type = (Get-Command $Name).ImplementingType
+    }
+
+    It 'is sealed' {
+        $type.IsSealed | Should -Be $true -Because "$Name is not sealed"
+    }
+
+    It 'declares its OutputType' {
+        $type.GetCustomAttributes([System.Management.Automation.OutputTypeAttribute], $false) | Should -Not -BeNullOrEmpty
+    }
+
+    It 'has an approved verb' {
+        $approved = [System.Management.Automation.VerbsCommon].GetFields().Name +
+            [System.Management.Automation.VerbsData].GetFields().Name +
+            [System.Management.Automation.VerbsLifecycle].GetFields().Name +
+            [System.Management.Automation.VerbsDiagnostic].GetFields().Name +
+            [System.Management.Automation.VerbsCommunications].GetFields().Name +
+            [System.Management.Automation.VerbsSecurity].GetFields().Name +
+            [System.Management.Automation.VerbsOther].GetFields().Name
+        ($Name -split '-')[0] -in $approved | Should -Be $true -Because "$Name has an unapproved verb"
+    }
+
+    It 'takes pipeline input by property name' {
+        (Get-Command $Name).Parameters.Values |
+            Where-Object { $_.Attributes.ValueFromPipelineByPropertyName -contains $true } |
+            Should -Not -BeNullOrEmpty -Because "$Name takes no pipeline input"
     }
 }
 
@@ -31,6 +97,12 @@ Describe '<Name> help' -ForEach $commands {
     It 'has a synopsis' {
         $help.Synopsis | Should -Not -BeNullOrEmpty
         $help.Synopsis | Should -Not -BeLike "$Name *"
+        "$($help.Synopsis)".Trim() | Should -Not -BeNullOrEmpty
+        "$($help.Synopsis)".Trim().StartsWith($Name, [System.StringComparison]::Ordinal) | Should -Be $false -Because "$Name has no synopsis"
+    }
+
+    It 'has a description' {
+        $help.description | Should -Not -BeNullOrEmpty
     }
 
     It 'has an example' {
@@ -39,7 +111,37 @@ Describe '<Name> help' -ForEach $commands {
 
     It 'describes every parameter' {
         foreach ($parameter in $parameters) {
-            (Get-Help $Name -Parameter $parameter).description.Text -join '' | Should -Not -BeNullOrEmpty -Because "-$parameter needs help"
+            $text = @((Get-Help $Name -Parameter $parameter).description.Text -join '')
+            $text | Should -HaveCount 1 -Because "-$parameter needs help"
+            $text[0].Trim() | Should -Not -BeNullOrEmpty -Because "-$parameter needs help"
         }
+    }
+}
+
+Describe 'Tab completion' {
+    It 'completes kernel versions, kernel options, configs, km_types and fixmap names' {
+        function Get-Completion([string] $Line) {
+            (TabExpansion2 $Line $Line.Length).CompletionMatches.CompletionText
+        }
+
+        Get-Completion 'New-VmMachine -KernelVersion 2.' | Should -BeExactly @('2.4.22', '2.6.24')
+        Get-Completion 'New-VmMachine -KernelOption X86_I' | Should -Contain 'X86_IO_APIC'
+        Get-Completion 'New-VmMachine -Config R' | Should -BeExactly @('R1', 'R2')
+        # The last two complete against the session's most recent machine: this R2.
+        $null = New-VmMachine -Config R2
+        Get-Completion 'Invoke-KmapAtomic 0x40000 -Type KM_US' | Should -BeExactly @('KM_USER0', 'KM_USER1')
+        Get-Completion 'Get-Fixmap -Name FIX_AP' | Should -BeExactly @('FIX_APIC_BASE')
+    }
+}
+
+Describe 'The PowerShell files in the repository' {
+    It 'parses <File> without errors' -ForEach $scripts {
+        $errors = $null
+        $null = [System.Management.Automation.Language.Parser]::ParseFile((Join-Path $root $File), [ref]$null, [ref]$errors)
+        $errors.ForEach({ "$($_.Extent.StartLineNumber): $($_.Message)" }) | Should -BeNullOrEmpty
+    }
+
+    It 'include Pester files' {
+        Get-ChildItem $PSScriptRoot -Filter *.Tests.ps1 | Should -Not -BeNullOrEmpty
     }
 }
