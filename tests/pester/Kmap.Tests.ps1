@@ -19,8 +19,8 @@ Describe 'kmap() on a fresh machine (W13)' {
     }
 
     It 'leaves each count at 2 (one user)' {
-        # $maps.Count would be the array's length: ask each record for its own Count.
-        $maps.ForEach({ $_.Count }) | Should -Be @(2, 2, 2)
+        # pkmap_count, not Count: $maps.Count is the number of records.
+        $maps.PkmapCount | Should -Be @(2, 2, 2)
     }
 
     It 'maps slot 1 at PKMAP_BASE + 4 KiB' {
@@ -63,7 +63,7 @@ Describe 'kunmap() down to count 1 (W14)' {
             kmap 0x40000 -Machine $w14
             kunmap 0x40000 -Machine $w14
             kunmap 0x40000 -Machine $w14
-        ).ForEach({ $_.Count })
+        ).PkmapCount
         $counts | Should -Be @(2, 3, 2, 1)
 
         $slot = Get-PkmapCount -Slot 1 -Machine $w14
@@ -76,7 +76,7 @@ Describe 'kunmap() down to count 1 (W14)' {
         $reuse | Should -HaveCount 1
         $reuse.Status | Should -BeExactly 'Reused'
         $reuse.Slot | Should -Be 1
-        $reuse.Count | Should -Be 2
+        $reuse.PkmapCount | Should -Be 2
 
         $null = kunmap 0x40000 -Machine $w14
         $e = { kunmap 0x40000 -Machine $w14 -ErrorAction Stop } |
@@ -84,7 +84,7 @@ Describe 'kunmap() down to count 1 (W14)' {
         $e.CategoryInfo.Category | Should -Be ([System.Management.Automation.ErrorCategory]::InvalidOperation)
         $e.TargetObject | Should -BeOfType [uint64]
         $e.TargetObject | Should -Be ([uint64]'0x40000')
-        (Get-PkmapCount -Slot 1 -Machine $w14).Count | Should -Be 1
+        (Get-PkmapCount -Slot 1 -Machine $w14).PkmapCount | Should -Be 1
     }
 }
 
