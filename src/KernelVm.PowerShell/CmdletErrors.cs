@@ -16,6 +16,7 @@ namespace KernelVm.PowerShell
         internal const string NoHighmem = "NoHighmem";
         internal const string PkmapSlotOutOfRange = "PkmapSlotOutOfRange";
         internal const string FixmapNameNotFound = "FixmapNameNotFound";
+        internal const string EventSequenceNegative = "EventSequenceNegative";
 
         internal static ErrorRecord FromModel(KernelVmException e) => new(
             e, e.ErrorId,
@@ -51,6 +52,10 @@ namespace KernelVm.PowerShell
             new ItemNotFoundException("'" + name + "' is not in the fixmap enum of machine " + machine.Name + " (kernel " + machine.Kernel
                 + ", its config). Get-Fixmap lists the names; a run is named FIRST+n, e.g. FIX_KMAP_BEGIN+3."),
             FixmapNameNotFound, ErrorCategory.ObjectNotFound, name);
+
+        internal static ErrorRecord SequenceNegative(long since) => new(
+            new ArgumentOutOfRangeException(nameof(since), "-Since takes an event's Sequence, which starts at 0; " + since + " is negative."),
+            EventSequenceNegative, ErrorCategory.InvalidArgument, since);
 
         internal static ErrorRecord NameTaken(string name) => new(
             new ArgumentException("A machine named '" + name + "' already exists in this session. Choose another -Name, add -Force to replace it, or remove it with Remove-VmMachine."),

@@ -5,7 +5,7 @@ namespace KernelVm.PowerShell.Commands
 {
     /// <summary>Every step the kernel took, in order: slots chosen, wraps, flushes, hash changes, sleeps, wake-ups.</summary>
     [Cmdlet(VerbsCommon.Get, "VmEvent")]
-    [OutputType(typeof(KernelEvent))]
+    [OutputType(typeof(VmEventInfo))]
     public sealed class GetVmEventCommand : MachineCommand
     {
         /// <summary>Only the most recent N events.</summary>
@@ -13,7 +13,7 @@ namespace KernelVm.PowerShell.Commands
         [ValidateRange(1, EventLog.Capacity)]
         public int Last { get; set; } = EventLog.Capacity;
 
-        /// <summary>Only events from this sequence number on.</summary>
+        /// <summary>Only events from this sequence number on (a Sequence kept from an earlier event).</summary>
         [Parameter]
         public long Since { get; set; }
 
@@ -22,13 +22,18 @@ namespace KernelVm.PowerShell.Commands
 
         protected override void ProcessRecord()
         {
+            if (Since < 0)
+            {
+                ThrowTerminatingError(CmdletErrors.SequenceNegative(Since));
+            }
+
             var machine = TargetMachine;
             var events = machine.Read(m => m.Events.Since(System.Math.Max(Since, m.Events.NextSequence - Last)));
             foreach (var e in events)
             {
                 if (Kind is null || System.Array.IndexOf(Kind, e.Kind) >= 0)
                 {
-                    WriteObject(e);
+                    WriteObject(new VmEventInfo(machine, e));
                 }
             }
         }
