@@ -133,9 +133,13 @@ namespace KernelVm.PowerShell.Commands
         private MachineConfig BuildConfig(string name, KernelConfig preset)
         {
             var options = NrCpus > 0 ? preset with { NrCpus = NrCpus } : preset;
-            foreach (var option in KernelOption ?? new string[0])
+            foreach (var list in KernelOption ?? new string[0])
             {
-                options = options.With(option);
+                // One CSV cell holds them all: 'ACPI,X86_IO_APIC'.
+                foreach (var option in list.Split(new[] { ',', ' ' }, System.StringSplitOptions.RemoveEmptyEntries))
+                {
+                    options = options.With(option);
+                }
             }
 
             var features = Profiles.CpuFeature.None;

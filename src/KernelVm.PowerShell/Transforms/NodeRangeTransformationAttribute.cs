@@ -8,7 +8,7 @@ namespace KernelVm.PowerShell.Transforms
 {
     /// <summary>
     /// Reads NUMA node ranges as people write them: '0-2GB', '0x80000000-0x100000000',
-    /// or @{ Start = 0; End = 2GB }. Each end is read as an address or size.
+    /// '0-2GB,2GB-4GB' (as Get-VmMachine exports them) or @{ Start = 0; End = 2GB }. Each end is read as an address or size.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class NodeRangeTransformationAttribute : ArgumentTransformationAttribute
@@ -19,7 +19,19 @@ namespace KernelVm.PowerShell.Transforms
             var list = new List<NodeRange>();
             foreach (var item in items is IEnumerable e and not string and not IDictionary ? e : new[] { items })
             {
-                list.Add(ToRange(item is PSObject pso ? pso.BaseObject : item));
+                var value = item is PSObject pso ? pso.BaseObject : item;
+                if (value is string text)
+                {
+                    // One CSV cell holds them all: '0x0-0x80000000,0x80000000-0x100000000'; an empty cell is UMA.
+                    foreach (var part in text.Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries))
+                    {
+                        list.Add(ToRange(part.Trim()));
+                    }
+                }
+                else
+                {
+                    list.Add(ToRange(value));
+                }
             }
 
             return list.ToArray();
