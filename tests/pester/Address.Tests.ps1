@@ -179,3 +179,15 @@ Describe 'Records do not shadow what PowerShell counts' {
         (Get-VmPage -Pfn 0 -Machine $m).Machine | Should -BeExactly $m.Name
     }
 }
+
+Describe 'Test-VmVirtAddrValid says which input each answer is for' {
+    BeforeAll { $m = New-VmMachine -MemorySize 1GB }
+    AfterAll { Remove-VmMachine -InputObject $m }
+
+    It 'writes the address with its answer, and the bare Boolean with -Quiet' {
+        $answers = 0xC0100000, 0x1000 | Test-VmVirtAddrValid -Machine $m
+        $answers.VirtualAddress | Should -Be @(0xC0100000, 0x1000)
+        $answers.Valid | Should -Be @($true, $false)
+        0xC0100000 | Test-VmVirtAddrValid -Machine $m -Quiet | Should -BeTrue
+    }
+}

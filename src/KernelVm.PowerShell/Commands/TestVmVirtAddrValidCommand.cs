@@ -8,6 +8,7 @@ namespace KernelVm.PowerShell.Commands
     /// and __pa wraps, so vmalloc and user addresses can pass: the point of the exercise.
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Test, "VmVirtAddrValid")]
+    [OutputType(typeof(VirtAddrValidity))]
     [OutputType(typeof(bool))]
     [Alias("virt_addr_valid")]
     public sealed class TestVmVirtAddrValidCommand : MachineCommand
@@ -16,6 +17,10 @@ namespace KernelVm.PowerShell.Commands
         [AddressTransformation]
         public ulong[] VirtualAddress { get; set; } = null!;
 
+        /// <summary>Writes only the Boolean answer, as virt_addr_valid() returns it.</summary>
+        [Parameter]
+        public SwitchParameter Quiet { get; set; }
+
         protected override void ProcessRecord()
         {
             var machine = TargetMachine;
@@ -23,7 +28,8 @@ namespace KernelVm.PowerShell.Commands
             {
                 try
                 {
-                    WriteObject(machine.VirtAddrValid(virt));
+                    var valid = machine.VirtAddrValid(virt);
+                    WriteObject(Quiet ? valid : new VirtAddrValidity(machine, virt, valid));
                 }
                 catch (KernelVmException e)
                 {
