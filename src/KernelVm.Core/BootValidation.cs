@@ -74,6 +74,12 @@ namespace KernelVm
                 throw Errors.BadMemorySize(size, "it must be at least " + Errors.Hex(MinMemory) + " (32 MiB) and at most " + Errors.Hex(max) + ".");
             }
 
+            // A simulated BIOS reports whole pages; an odd size is a typing slip (-1 reads as 0xFFFFFFFF).
+            if (size % Machine.PageSize != 0)
+            {
+                throw Errors.BadMemorySize(size, "it must be a whole number of 4 KiB pages.");
+            }
+
             // The image holds swapper_pg_dir, swapper_pg_pmd and empty_zero_page; it must fit well inside lowmem.
             if (config.KernelImageSize % Machine.PageSize != 0 || config.KernelImageSize < 16 * 1024 || config.KernelImageSize > 64UL << 20)
             {

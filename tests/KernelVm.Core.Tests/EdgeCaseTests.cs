@@ -22,6 +22,16 @@ public sealed class EdgeCaseTests
         Assert.Equal(Errors.KernelImageSizeInvalid, e.ErrorId);
     }
 
+    [Theory]
+    [InlineData(0xFFFFFFFFUL)]      // -MemorySize (-1): the Int32 -1 read as the 32 bits it spells
+    [InlineData((1UL << 30) + 1)]
+    public void Memory_sizes_that_are_not_whole_pages_are_refused(ulong size)
+    {
+        var e = Assert.Throws<KernelVmException>(() => Boot(new MachineConfig { MemorySize = size }));
+        Assert.Equal(Errors.MemorySizeInvalid, e.ErrorId);
+        Assert.Equal(size, e.Target);
+    }
+
     [Fact]
     public void Nodes_past_a_trimmed_max_pfn_drop_out_and_NUMA_needs_HIGHMEM64G()
     {
