@@ -17,6 +17,7 @@ namespace KernelVm.PowerShell
         internal const string PkmapSlotOutOfRange = "PkmapSlotOutOfRange";
         internal const string FixmapNameNotFound = "FixmapNameNotFound";
         internal const string EventSequenceNegative = "EventSequenceNegative";
+        internal const string MachineNameInvalid = "MachineNameInvalid";
 
         internal static ErrorRecord FromModel(KernelVmException e) => new(
             e, e.ErrorId,
@@ -56,6 +57,15 @@ namespace KernelVm.PowerShell
         internal static ErrorRecord SequenceNegative(long since) => new(
             new ArgumentOutOfRangeException(nameof(since), "-Since takes an event's Sequence, which starts at 0; " + since + " is negative."),
             EventSequenceNegative, ErrorCategory.InvalidArgument, since);
+
+        /// <summary>Names are typed at a prompt and used in file names: letters, digits, '_', '.', '-', at most 64.</summary>
+        internal static bool IsMachineName(string name) =>
+            System.Text.RegularExpressions.Regex.IsMatch(name, "^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$");
+
+        internal static ErrorRecord BadMachineName(string name) => new(
+            new ArgumentException("'" + (name.Length > 70 ? name.Substring(0, 64) + "..." : name)
+                + "' is not a machine name: use 1 to 64 letters, digits, '_', '.' or '-', starting with a letter, digit or '_'."),
+            MachineNameInvalid, ErrorCategory.InvalidArgument, name);
 
         internal static ErrorRecord NameTaken(string name) => new(
             new ArgumentException("A machine named '" + name + "' already exists in this session. Choose another -Name, add -Force to replace it, or remove it with Remove-VmMachine."),

@@ -118,6 +118,15 @@ Describe '<Name> help' -ForEach $commands {
     }
 }
 
+Describe 'Get-Help -Online' {
+    It 'is not offered: no related link is a docs/help file name' {
+        foreach ($command in Get-Command -Module KernelVm -CommandType Cmdlet) {
+            (Get-Help $command.Name).relatedLinks.navigationLink.uri | Where-Object { $_ } | Should -BeNullOrEmpty -Because $command.Name
+        }
+        { Get-Help New-VmMachine -Online -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidOperation,Microsoft.PowerShell.Commands.GetHelpCommand'
+    }
+}
+
 Describe 'Tab completion' {
     It 'completes kernel versions, kernel options, configs, km_types and fixmap names' {
         function Get-Completion([string] $Line) {
@@ -139,9 +148,5 @@ Describe 'The PowerShell files in the repository' {
         $errors = $null
         $null = [System.Management.Automation.Language.Parser]::ParseFile((Join-Path $root $File), [ref]$null, [ref]$errors)
         $errors.ForEach({ "$($_.Extent.StartLineNumber): $($_.Message)" }) | Should -BeNullOrEmpty
-    }
-
-    It 'include Pester files' {
-        Get-ChildItem $PSScriptRoot -Filter *.Tests.ps1 | Should -Not -BeNullOrEmpty
     }
 }

@@ -156,3 +156,44 @@ Describe 'Stop-VmTask' {
         $e.TargetObject | Should -Be 'nobody'
     }
 }
+
+Describe 'Bad names and values get KernelVm errors or clear binding errors' {
+    It 'refuses a machine name that is not one, with the name as target' -ForEach @(
+        @{ Name = 'a b' }, @{ Name = 'star*' }, @{ Name = "tab`tname" }, @{ Name = ('x' * 65) }
+    ) {
+        $e = { New-VmMachine -Name $Name -ErrorAction Stop } | Should -Throw -ErrorId 'MachineNameInvalid,KernelVm.PowerShell.Commands.NewVmMachineCommand' -PassThru
+        $e.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $e.TargetObject | Should -BeExactly $Name
+    }
+
+    It 'refuses a negative event sequence' {
+        $m = New-VmMachine
+        $e = { Get-VmEvent -Since -5 -Machine $m -ErrorAction Stop } | Should -Throw -ErrorId 'EventSequenceNegative*' -PassThru
+        $e.TargetObject | Should -Be -5
+        Remove-VmMachine -InputObject $m
+    }
+
+    It 'refuses a memory size that is not whole pages, such as -1' {
+        $e = { New-VmMachine -MemorySize (-1) -ErrorAction Stop } | Should -Throw -ErrorId 'MemorySizeInvalid*' -PassThru
+        $e.TargetObject | Should -Be ([uint64]'0xFFFFFFFF')
+    }
+
+    It 'says which machine name does not exist' {
+        { Get-VmZone -Machine no-such-machine -ErrorAction Stop } | Should -Throw "*no machine named 'no-such-machine'*"
+    }
+
+    It 'refuses $null as a pfn and 1e10 as ambiguous' {
+        $m = New-VmMachine -MemorySize 2GB
+        { Invoke-Kmap -Pfn @($null) -Machine $m -ErrorAction Stop } | Should -Throw "*Cannot read '`$null'*"
+        { Get-VmPage -Pfn '1e10' -Machine $m -ErrorAction Stop } | Should -Throw "*Cannot read '1e10'*"
+        (Get-PkmapCount -InUse -Machine $m) | Should -BeNullOrEmpty
+        Remove-VmMachine -InputObject $m
+    }
+
+    It 'binds a piped machine to -Machine by its Machine property' {
+        $m = New-VmMachine -Name (New-Name)
+        $m.Machine | Should -BeExactly $m.Name
+        ($m | Get-VmZone -Name DMA).Machine | Should -BeExactly $m.Name
+        Remove-VmMachine -InputObject $m
+    }
+}

@@ -94,7 +94,9 @@ internal static class MamlWriter
         {
             w.WriteStartElement("maml", "navigationLink", Maml);
             w.WriteElementString("maml", "linkText", Maml, link.Text);
-            w.WriteElementString("maml", "uri", Maml, link.Uri);
+            // A link to another page of docs/help is for readers of the markdown; in MAML it would be
+            // taken for the online address (Get-Help -Online), so only absolute addresses are kept.
+            w.WriteElementString("maml", "uri", Maml, Uri.IsWellFormedUriString(link.Uri, UriKind.Absolute) ? link.Uri : "");
             w.WriteEndElement();
         }
 

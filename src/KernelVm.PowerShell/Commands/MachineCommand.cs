@@ -11,10 +11,12 @@ namespace KernelVm.PowerShell.Commands
     public abstract class MachineCommand : PSCmdlet
     {
         /// <summary>
-        /// The machine to work on; by default the one most recently created in this session. A piped
-        /// machine binds here, and so does the Machine property of any KernelVm record. A name works too.
+        /// The machine to work on; by default the session's default machine. It binds from the pipeline
+        /// by property name only: every KernelVm record's Machine property (a name), and a machine's own
+        /// (see KernelVm.Types.ps1xml). Binding it by value too would make PowerShell try, and fail, to
+        /// bind every piped number here first.
         /// </summary>
-        [Parameter(ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [MachineTransformation]
         [ArgumentCompleter(typeof(MachineNameCompleter))]
         [ValidateNotNull]

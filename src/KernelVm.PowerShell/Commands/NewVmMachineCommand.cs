@@ -52,6 +52,7 @@ namespace KernelVm.PowerShell.Commands
         /// <summary>Kconfig options to turn on, by name: X86_LOCAL_APIC, X86_IO_APIC, ACPI, PCI_MMCONFIG, PARAVIRT, DEBUG_HIGHMEM, ...</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(KernelOptionCompleter))]
+        [ValidateNotNull]
         public string[]? KernelOption { get; set; }
 
         /// <summary>The CPU's features; by default PSE, PGE and NX.</summary>
@@ -60,6 +61,7 @@ namespace KernelVm.PowerShell.Commands
 
         /// <summary>Boot options as on a kernel command line: 'vmalloc=256M', 'highmem=512M', 'reservetop=16M'.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNull]
         public string[]? BootOption { get; set; }
 
         /// <summary>NUMA nodes' physical ranges: '0-2GB', '2GB-4GB'. Without it the machine is UMA.</summary>
@@ -80,6 +82,12 @@ namespace KernelVm.PowerShell.Commands
         {
             var session = SessionMachines.Current;
             var name = Name ?? session.NextName();
+            if (!CmdletErrors.IsMachineName(name))
+            {
+                WriteError(CmdletErrors.BadMachineName(name));
+                return;
+            }
+
             var existing = session.Find(name);
             if (existing is not null && !Force)
             {

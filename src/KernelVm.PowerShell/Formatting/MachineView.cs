@@ -12,6 +12,9 @@ namespace KernelVm.PowerShell.Formatting
     /// </summary>
     public static class MachineView
     {
+        /// <summary>A machine's name under the property name every record uses, so a piped machine binds to -Machine.</summary>
+        public static string Machine(PSObject machine) => Of(machine).Name;
+
         public static Address PageOffset(PSObject machine) => Of(machine).PageOffset;
 
         public static Address HighMemory(PSObject machine) => Of(machine).HighMemory;
@@ -61,6 +64,6 @@ namespace KernelVm.PowerShell.Formatting
 
         public static Address KernelImageSize(PSObject machine) => Of(machine).Config.KernelImageSize;
 
-        private static Machine Of(PSObject machine) => (Machine)machine.BaseObject;
+        private static KernelVm.Machine Of(PSObject machine) => (KernelVm.Machine)machine.BaseObject;
     }
 }

@@ -66,6 +66,7 @@ namespace KernelVm.PowerShell.Transforms
                 case sbyte i8: return (ulong)unchecked((byte)i8);
                 case double d when d >= 0 && d <= ulong.MaxValue && Math.Floor(d) == d: return (ulong)d;
                 case decimal m when m >= 0 && m <= ulong.MaxValue && decimal.Floor(m) == m: return (ulong)m;
+                case null: throw Unreadable("$null");
                 case string s when NumberParser.TryParse(s, out var parsed): return parsed;
                 case string or ValueType: throw Unreadable(value);
                 default: return input!;

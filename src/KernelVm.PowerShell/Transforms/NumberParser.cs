@@ -8,6 +8,8 @@ namespace KernelVm.PowerShell.Transforms
     /// Hex when it starts with 0x, has a hex letter, or groups digits with '_' ('C000_0000');
     /// decimal when it is digits only, which is also how Export-Csv writes numbers, so a CSV
     /// round-trips. An optional K/M/G/T suffix (KB, KiB, ...) multiplies by powers of 1024.
+    /// Bare hex that reads as scientific notation ('1e10', '2E5') is refused: nobody can tell which
+    /// was meant, so it must carry its 0x.
     /// </summary>
     internal static class NumberParser
     {
@@ -22,10 +24,34 @@ namespace KernelVm.PowerShell.Transforms
             return value;
         }
 
+        private static bool LooksScientific(string s)
+        {
+            var e = s.IndexOfAny(new[] { 'e', 'E' });
+            if (e <= 0 || e == s.Length - 1)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < s.Length; i++)
+            {
+                if (i != e && (s[i] < '0' || s[i] > '9') && !(i == e + 1 && (s[i] == '+' || s[i] == '-')))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         internal static bool TryParse(string? text, out ulong value)
         {
             value = 0;
             var s = (text ?? string.Empty).Trim();
+            if (LooksScientific(s))
+            {
+                return false;
+            }
+
             var shift = SuffixShift(ref s);
             var grouped = s.IndexOf('_') > 0;
             s = s.Replace("_", string.Empty);
