@@ -7,18 +7,7 @@ BeforeAll {
     # An error nobody expected fails the test; tests that expect errors say so with -ErrorAction.
     $ErrorActionPreference = 'Stop'
 
-    # Machines live per runspace: a new runspace has none, as a new pwsh session has none.
-    function Invoke-InFreshRunspace([string] $Script) {
-        $ps = [powershell]::Create()
-        try {
-            $output = $ps.AddScript("Import-Module '$manifest' -Force`n$Script").Invoke()
-            $ps.Streams.Error | Should -BeNullOrEmpty
-            $output
-        }
-        finally {
-            $ps.Dispose()
-        }
-    }
+    . (Join-Path $PSScriptRoot 'PesterHelpers.ps1')
 }
 
 Describe 'ConvertTo-PhysicalAddress (__pa)' {

@@ -1,4 +1,4 @@
-# Dot-sourced by the test files that start a separate PowerShell, as a user would run a script.
+# Dot-sourced by the test files that need a separate PowerShell or a fresh session.
 
 . (Join-Path $PSScriptRoot '../../tools/ChildPowerShell.ps1')
 
@@ -14,4 +14,19 @@ function Invoke-ChildPowerShell {
         Remove-Item Env:NO_COLOR
     }
     [pscustomobject]@{ ExitCode = $LASTEXITCODE; Text = ($output -join "`n") }
+}
+
+# Runs a script in a new runspace of this process with the module imported: a new runspace has no
+# machines, as a new pwsh session has none. An error in it fails the test.
+function Invoke-InFreshRunspace([string] $Script) {
+    $manifest = Join-Path $PSScriptRoot '../../out/KernelVm/KernelVm.psd1'
+    $ps = [powershell]::Create()
+    try {
+        $output = $ps.AddScript("Import-Module '$manifest' -Force`n$Script").Invoke()
+        $ps.Streams.Error | Should -BeNullOrEmpty
+        $output
+    }
+    finally {
+        $ps.Dispose()
+    }
 }
