@@ -25,7 +25,27 @@ namespace KernelVm.PowerShell
     {
         private readonly ulong _value;
 
-        public Address(ulong value) { _value = value; }
+        private readonly ArgumentRejection? _rejection;
+
+        public Address(ulong value)
+        {
+            _value = value;
+            _rejection = null;
+        }
+
+        private Address(ArgumentRejection rejection)
+        {
+            _value = 0;
+            _rejection = rejection;
+        }
+
+        /// <summary>
+        /// Set only on what <see cref="AddressTransformationAttribute"/> gives a parameter for input it
+        /// cannot read; every cmdlet reports it before doing anything, so no record ever holds one.
+        /// </summary>
+        internal ArgumentRejection? Rejection => _rejection;
+
+        internal static Address Rejected(ArgumentRejection rejection) => new(rejection);
 
         /// <summary>The number, for ConvertTo-Json and for readers that want it plainly.</summary>
         public ulong Value => _value;

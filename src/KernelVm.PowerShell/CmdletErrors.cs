@@ -18,6 +18,12 @@ namespace KernelVm.PowerShell
         internal const string FixmapNameNotFound = "FixmapNameNotFound";
         internal const string EventSequenceNegative = "EventSequenceNegative";
         internal const string MachineNameInvalid = "MachineNameInvalid";
+        internal const string MachineArgumentInvalid = "MachineArgumentInvalid";
+        internal const string VmSplitUnknown = "VmSplitUnknown";
+        internal const string HighMemUnknown = "HighMemUnknown";
+        internal const string KernelVersionUnknown = "KernelVersionUnknown";
+        internal const string ZoneNotFound = "ZoneNotFound";
+        internal const string NodeNotFound = "NodeNotFound";
 
         internal static ErrorRecord FromModel(KernelVmException e) => new(
             e, e.ErrorId,
@@ -34,8 +40,29 @@ namespace KernelVm.PowerShell
             NoMachine, ErrorCategory.ObjectNotFound, null);
 
         internal static ErrorRecord MachineNotFoundRecord(string name) => new(
-            new ItemNotFoundException("There is no machine named '" + name + "' in this session."),
+            new ItemNotFoundException("There is no machine named '" + name + "' in this session. Get-VmMachine lists them."),
             MachineNotFound, ErrorCategory.ObjectNotFound, name);
+
+        /// <summary>-Machine given a name no machine has, or something that is neither a machine nor a name.</summary>
+        internal static ErrorRecord MachineArgumentRecord(object? value)
+        {
+            var input = value is PSObject pso ? pso.BaseObject : value;
+            return input is string name
+                ? MachineNotFoundRecord(name)
+                : new ErrorRecord(
+                    new ArgumentException("-Machine takes a machine (from New-VmMachine or Get-VmMachine) or a machine's name, not "
+                        + (input is null ? "$null" : "the " + input.GetType().Name + " '" + input + "'") + "."),
+                    MachineArgumentInvalid, ErrorCategory.InvalidArgument, input);
+        }
+
+        /// <summary>A name that is not one of a parameter's choices: says what it should be and lists them.</summary>
+        internal static ErrorRecord NameUnknown(string errorId, string? name, string what, string[] choices) => new(
+            new ArgumentException((name is null ? "$null" : "'" + name + "'") + " is not " + what + ". Use one of: " + string.Join(", ", choices) + "."),
+            errorId, ErrorCategory.InvalidArgument, name);
+
+        /// <summary>A Get- filter naming something the machine does not have (a zone, node, task or CPU).</summary>
+        internal static ErrorRecord NotFound(string errorId, object value, string message) => new(
+            new ItemNotFoundException(message), errorId, ErrorCategory.ObjectNotFound, value);
 
         internal static ErrorRecord UnknownPreset(string name) => new(
             new ArgumentException("There is no configuration preset named '" + name + "'. Presets: " + string.Join(", ", Profiles.KernelConfig.Presets.Keys) + "."),

@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 
 namespace KernelVm.PowerShell
@@ -21,6 +24,21 @@ namespace KernelVm.PowerShell
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// The names given without wildcards that match nothing: Get- cmdlets report each as not
+        /// found, as Get-Process and Get-Item do, while a wildcard that matches nothing is silent.
+        /// </summary>
+        internal static IEnumerable<string> Unmatched(string[]? patterns, ICollection<string> names)
+        {
+            foreach (var pattern in patterns ?? new string[0])
+            {
+                if (!WildcardPattern.ContainsWildcardCharacters(pattern) && !names.Any(n => string.Equals(n, pattern, StringComparison.OrdinalIgnoreCase)))
+                {
+                    yield return pattern;
+                }
+            }
         }
     }
 }

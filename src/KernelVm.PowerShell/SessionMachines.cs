@@ -40,6 +40,14 @@ namespace KernelVm.PowerShell
             return _machines.FindAll(m => wildcard.IsMatch(m.Name));
         }
 
+        /// <summary>What -Machine names: a machine itself, or the name of one in this session; null when neither.</summary>
+        internal Machine? Resolve(object? value) => (value is PSObject pso ? pso.BaseObject : value) switch
+        {
+            Machine machine => machine,
+            string name => Find(name),
+            _ => null,
+        };
+
         internal Machine? Find(string name) => _machines.Find(m => string.Equals(m.Name, name, System.StringComparison.OrdinalIgnoreCase));
 
         /// <summary>A name not yet taken in this session: vm0, vm1, ...</summary>

@@ -63,11 +63,12 @@ Describe 'ConvertTo-PhysicalAddress (__pa)' {
         { ConvertTo-PhysicalAddress 0x08048000 -Machine $m -ErrorAction Stop } | Should -Throw -ErrorId 'NotInDirectMap*'
     }
 
-    It 'gives garbage a binding error that names the value' {
+    It 'gives garbage AddressInvalid with the value as TargetObject' {
         $e = { ConvertTo-PhysicalAddress 'banana' -Machine $m -ErrorAction Stop } |
-            Should -Throw -ErrorId 'ParameterArgumentTransformationError,KernelVm.PowerShell.Commands.ConvertToPhysicalAddressCommand*' -PassThru
+            Should -Throw -ErrorId 'AddressInvalid,KernelVm.PowerShell.Commands.ConvertToPhysicalAddressCommand' -PassThru
         $e.Exception.Message | Should -BeLikeExactly "*'banana'*"
-        $e.CategoryInfo.Category | Should -Be ([System.Management.Automation.ErrorCategory]::InvalidData)
+        $e.CategoryInfo.Category | Should -Be ([System.Management.Automation.ErrorCategory]::InvalidArgument)
+        $e.TargetObject | Should -BeExactly 'banana'
     }
 
     It 'reports an address outside the direct map as a clear error and goes on with the pipeline' {

@@ -91,7 +91,9 @@ Describe '<Name> help' -ForEach $commands {
     BeforeAll {
         $help = Get-Help $Name -Full
         $common = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
-        $parameters = (Get-Command $Name).Parameters.Keys | Where-Object { $_ -notin $common }
+        # A DontShow parameter is plumbing (a piped machine), hidden from help and completion alike.
+        $parameters = (Get-Command $Name).Parameters.Values |
+            Where-Object { $_.Name -notin $common -and -not ($_.Attributes.DontShow -contains $true) } | ForEach-Object Name
     }
 
     It 'has a synopsis' {

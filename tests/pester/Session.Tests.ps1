@@ -114,7 +114,7 @@ Describe 'Machines round-trip through CSV' {
         )
         $csv = Join-Path $TestDrive 'machines.csv'
         $properties = 'Name', 'Architecture', 'KernelVersion', 'VmSplit', 'HighMem', 'MemorySize', 'UsableMemory', 'PageOffset',
-            'HighMemory', 'MaxLowPfn', 'MaxPfn', 'Config', 'NrCpus', 'KernelOption', 'CpuFeature', 'BootOption', 'Node', 'KernelImageSize'
+            'HighMemory', 'MaxLowPfn', 'MaxPfn', 'Config', 'NrCpus', 'KernelOption', 'CpuFeature', 'BootOption', 'NodeRange', 'KernelImageSize'
         $before = $made | Select-Object $properties
         $made | Export-Csv $csv
         Remove-VmMachine "$prefix-*"

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using KernelVm.PowerShell.Transforms;
 using KernelVm.PowerShell.Completers;
 
 namespace KernelVm.PowerShell.Commands
@@ -14,6 +15,7 @@ namespace KernelVm.PowerShell.Commands
 
         /// <summary>The CPU whose slot to use; by default the task's CPU.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [IntegerTransformation]
         public int? Cpu { get; set; }
     }
 }

@@ -8,6 +8,6 @@ namespace KernelVm.PowerShell.Commands
     [Alias("clear_fixmap")]
     public sealed class ClearFixmapCommand : FixmapWriteCommand
     {
-        protected override void ProcessRecord() => WriteEach("clear_fixmap", (machine, index) => machine.ClearFixmap(index, Cpu));
+        protected override void ProcessInput() => WriteEach("clear_fixmap", (machine, index) => machine.ClearFixmap(index, Cpu));
     }
 }

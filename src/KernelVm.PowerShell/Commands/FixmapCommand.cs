@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Management.Automation;
+using KernelVm.PowerShell.Transforms;
 using KernelVm.PowerShell.Completers;
 
 namespace KernelVm.PowerShell.Commands
@@ -17,6 +18,7 @@ namespace KernelVm.PowerShell.Commands
         public string[] Name { get; set; } = null!;
 
         [Parameter(Mandatory = true, ParameterSetName = IndexSet, ValueFromPipelineByPropertyName = true)]
+        [IntegerTransformation]
         public int[] Index { get; set; } = null!;
 
         /// <summary>The indices selected by -Name (exact names, FIRST+n, or wildcards over the enum) or -Index; unknown names are errors.</summary>

@@ -14,13 +14,13 @@ namespace KernelVm.PowerShell.Commands
         /// <summary>Addresses to look up with virt_to_fix(), which BUGs outside [FIXADDR_START, FIXADDR_TOP).</summary>
         [Parameter(Mandatory = true, ParameterSetName = VirtualSet, ValueFromPipelineByPropertyName = true)]
         [AddressTransformation]
-        public ulong[] VirtualAddress { get; set; } = null!;
+        public Address[] VirtualAddress { get; set; } = null!;
 
         /// <summary>Only indices whose PTE is present (set fixmaps, kmap_atomic slots in use).</summary>
         [Parameter]
         public SwitchParameter Mapped { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessInput()
         {
             var machine = TargetMachine;
             switch (ParameterSetName)

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Management.Automation;
+using KernelVm.PowerShell.Transforms;
 
 namespace KernelVm.PowerShell.Commands
 {
@@ -10,13 +11,14 @@ namespace KernelVm.PowerShell.Commands
     {
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(0, 1023)]
+        [IntegerTransformation]
         public int[]? Slot { get; set; }
 
         /// <summary>Only slots whose count is not 0 (in use, or stale at count 1).</summary>
         [Parameter]
         public SwitchParameter InUse { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessInput()
         {
             var machine = TargetMachine;
             var slots = machine.Read(m => Snapshot(m));

@@ -13,7 +13,7 @@ namespace KernelVm.PowerShell.Commands
         [Parameter(Position = 0)]
         public PrintkLevel[]? Level { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessInput()
         {
             foreach (var message in TargetMachine.BootLog)
             {

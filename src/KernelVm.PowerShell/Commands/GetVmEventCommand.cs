@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using KernelVm.PowerShell.Transforms;
 using KernelVm.Trace;
 
 namespace KernelVm.PowerShell.Commands
@@ -11,16 +12,18 @@ namespace KernelVm.PowerShell.Commands
         /// <summary>Only the most recent N events.</summary>
         [Parameter(Position = 0)]
         [ValidateRange(1, EventLog.Capacity)]
+        [IntegerTransformation]
         public int Last { get; set; } = EventLog.Capacity;
 
         /// <summary>Only events from this sequence number on (a Sequence kept from an earlier event).</summary>
         [Parameter]
+        [IntegerTransformation]
         public long Since { get; set; }
 
         [Parameter]
         public EventKind[]? Kind { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessInput()
         {
             if (Since < 0)
             {

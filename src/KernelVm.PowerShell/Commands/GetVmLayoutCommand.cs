@@ -12,7 +12,7 @@ namespace KernelVm.PowerShell.Commands
         [Parameter(Position = 0)]
         public RegionKind[]? Kind { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessInput()
         {
             var machine = TargetMachine;
             foreach (var region in machine.Layout.Regions)

@@ -7,7 +7,7 @@ namespace KernelVm.PowerShell.Commands
     [Cmdlet(VerbsCommon.Get, "VmMachine")]
     [OutputType(typeof(Machine))]
     [Alias("gvm")]
-    public sealed class GetVmMachineCommand : PSCmdlet
+    public sealed class GetVmMachineCommand : KernelVmCommand
     {
         /// <summary>Names to match; wildcards are allowed.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -16,7 +16,7 @@ namespace KernelVm.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string[]? Name { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessInput()
         {
             foreach (var pattern in Name ?? new[] { "*" })
             {

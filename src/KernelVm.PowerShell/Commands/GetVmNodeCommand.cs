@@ -1,4 +1,6 @@
+using System.Linq;
 using System.Management.Automation;
+using KernelVm.PowerShell.Transforms;
 
 namespace KernelVm.PowerShell.Commands
 {
@@ -10,9 +12,10 @@ namespace KernelVm.PowerShell.Commands
         /// <summary>Only these node ids.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
+        [IntegerTransformation]
         public int[]? Node { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessInput()
         {
             var machine = TargetMachine;
             foreach (var node in machine.Memory.Nodes)
@@ -21,6 +24,19 @@ namespace KernelVm.PowerShell.Commands
                 {
                     WriteObject(new VmNodeInfo(machine, node));
                 }
+            }
+
+            WriteUnmatchedNodes(this, machine, Node);
+        }
+
+        /// <summary>Reports each node id the machine does not have.</summary>
+        internal static void WriteUnmatchedNodes(Cmdlet cmdlet, Machine machine, int[]? ids)
+        {
+            var nodes = machine.Memory.Nodes.Select(n => n.Id).ToList();
+            foreach (var id in (ids ?? new int[0]).Where(i => !nodes.Contains(i)))
+            {
+                cmdlet.WriteError(CmdletErrors.NotFound(CmdletErrors.NodeNotFound, id,
+                    "Machine " + machine.Name + " has no node " + id + ". Its nodes: " + string.Join(", ", nodes) + "."));
             }
         }
     }

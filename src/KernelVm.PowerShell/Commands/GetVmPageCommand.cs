@@ -16,24 +16,24 @@ namespace KernelVm.PowerShell.Commands
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PfnSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [AddressTransformation]
-        public ulong[] Pfn { get; set; } = null!;
+        public Address[] Pfn { get; set; } = null!;
 
         /// <summary>Physical addresses; not bound from piped records, whose Pfn property already says which page.</summary>
         [Parameter(Mandatory = true, ParameterSetName = PhysicalSet)]
         [AddressTransformation]
-        public ulong[] PhysicalAddress { get; set; } = null!;
+        public Address[] PhysicalAddress { get; set; } = null!;
 
         /// <summary>Direct-map addresses (virt_to_page()), or fixmap addresses such as kmap_atomic slots (kmap_atomic_to_page()).</summary>
         [Parameter(Mandatory = true, ParameterSetName = VirtualSet)]
         [AddressTransformation]
-        public ulong[] VirtualAddress { get; set; } = null!;
+        public Address[] VirtualAddress { get; set; } = null!;
 
         /// <summary>Every page of the zones with these names (DMA, Normal, HighMem, ...).</summary>
         [Parameter(Mandatory = true, ParameterSetName = ZoneSet)]
         [SupportsWildcards]
         public string[] Zone { get; set; } = null!;
 
-        protected override void ProcessRecord()
+        protected override void ProcessInput()
         {
             var machine = TargetMachine;
             switch (ParameterSetName)
@@ -77,6 +77,8 @@ namespace KernelVm.PowerShell.Commands
                             }
                         }
                     }
+
+                    GetVmZoneCommand.WriteUnmatchedZones(this, machine, ParameterSetName == ZoneSet ? Zone : null);
 
                     break;
             }

@@ -12,9 +12,17 @@ namespace KernelVm.PowerShell.Commands
         [Alias("Task")]
         public string[]? Name { get; set; }
 
-        protected override void ProcessRecord()
+        /// <summary>
+        /// A piped machine. Its Name would bind to -Name by property name and match no task; binding it
+        /// here tells the two apart (see <see cref="MachineCommand.NameFilter"/>).
+        /// </summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public Machine? InputObject { get; set; }
+
+        protected override void ProcessInput()
         {
             var machine = TargetMachine;
+            var names = NameFilter(Name, InputObject);
             var tasks = machine.Read(m =>
             {
                 var list = new System.Collections.Generic.List<VmTaskInfo>();
@@ -27,10 +35,16 @@ namespace KernelVm.PowerShell.Commands
             });
             foreach (var task in tasks)
             {
-                if (Patterns.Match(Name, task.Name))
+                if (Patterns.Match(names, task.Name))
                 {
                     WriteObject(task);
                 }
+            }
+
+            foreach (var name in Patterns.Unmatched(names, tasks.ConvertAll(t => t.Name)))
+            {
+                WriteError(CmdletErrors.NotFound(Errors.TaskNotFound, name,
+                    "Machine " + machine.Name + " has no task named '" + name + "'. A task exists once it has called kmap or another command with -Task."));
             }
         }
     }

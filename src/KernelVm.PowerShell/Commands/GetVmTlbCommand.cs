@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Management.Automation;
+using KernelVm.PowerShell.Transforms;
 
 namespace KernelVm.PowerShell.Commands
 {
@@ -9,9 +10,10 @@ namespace KernelVm.PowerShell.Commands
     public sealed class GetVmTlbCommand : MachineCommand
     {
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [IntegerTransformation]
         public int[]? Cpu { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessInput()
         {
             var machine = TargetMachine;
             var entries = machine.Read(m =>
@@ -31,6 +33,14 @@ namespace KernelVm.PowerShell.Commands
                 return list;
             });
             WriteObject(entries, true);
+            foreach (var cpu in Cpu ?? new int[0])
+            {
+                if (cpu < 0 || cpu >= machine.Tlb.Cpus)
+                {
+                    WriteError(CmdletErrors.NotFound(Errors.CpuOutOfRange, cpu,
+                        "Machine " + machine.Name + " has no CPU " + cpu + ": its CPUs are 0 to " + (machine.Tlb.Cpus - 1) + "."));
+                }
+            }
         }
     }
 }

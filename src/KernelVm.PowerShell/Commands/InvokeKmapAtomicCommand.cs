@@ -11,13 +11,13 @@ namespace KernelVm.PowerShell.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [AddressTransformation]
-        public ulong Pfn { get; set; }
+        public Address Pfn { get; set; }
 
         /// <summary>Then touch the mapping from that CPU, which loads its TLB entry.</summary>
         [Parameter]
         public SwitchParameter Touch { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessInput()
         {
             var machine = TargetMachine;
             if (!ShouldProcess("pfn " + Formatting.DisplayFormat.Pfn(Pfn), "kmap_atomic " + Type))

@@ -12,7 +12,7 @@ namespace KernelVm.PowerShell.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = "Pfn", ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [AddressTransformation]
-        public ulong[] Pfn { get; set; } = null!;
+        public Address[] Pfn { get; set; } = null!;
 
         /// <summary>Page descriptors from Get-VmPage.</summary>
         [Parameter(Mandatory = true, ParameterSetName = "Page")]
@@ -27,10 +27,10 @@ namespace KernelVm.PowerShell.Commands
         [Parameter]
         public SwitchParameter NoBlock { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessInput()
         {
             var machine = TargetMachine;
-            foreach (var pfn in ParameterSetName == "Page" ? System.Linq.Enumerable.Select(Page, p => (ulong)p.Pfn) : Pfn)
+            foreach (var pfn in ParameterSetName == "Page" ? System.Linq.Enumerable.Select(Page, p => p.Pfn) : Pfn)
             {
                 if (!ShouldProcess("pfn " + Formatting.DisplayFormat.Pfn(pfn), "kmap as " + Task))
                 {

@@ -12,13 +12,13 @@ namespace KernelVm.PowerShell.Commands
         /// <summary>The address kmap_atomic() returned.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [AddressTransformation]
-        public ulong VirtualAddress { get; set; }
+        public Address VirtualAddress { get; set; }
 
         /// <summary>Write whether a PTE was cleared.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessInput()
         {
             var machine = TargetMachine;
             if (!ShouldProcess(Formatting.DisplayFormat.Hex(VirtualAddress, 8), "kunmap_atomic " + Type))

@@ -11,9 +11,9 @@ namespace KernelVm.PowerShell.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [AddressTransformation]
-        public ulong[] Pfn { get; set; } = null!;
+        public Address[] Pfn { get; set; } = null!;
 
-        protected override void ProcessRecord()
+        protected override void ProcessInput()
         {
             var machine = TargetMachine;
             foreach (var pfn in Pfn)

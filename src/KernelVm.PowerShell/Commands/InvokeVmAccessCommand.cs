@@ -10,13 +10,14 @@ namespace KernelVm.PowerShell.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [AddressTransformation]
-        public ulong[] VirtualAddress { get; set; } = null!;
+        public Address[] VirtualAddress { get; set; } = null!;
 
         /// <summary>The CPU that makes the access; by default the task's CPU.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [IntegerTransformation]
         public int? Cpu { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessInput()
         {
             var machine = TargetMachine;
             foreach (var vaddr in VirtualAddress)

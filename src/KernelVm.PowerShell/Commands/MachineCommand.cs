@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using KernelVm.PowerShell.Completers;
-using KernelVm.PowerShell.Transforms;
 
 namespace KernelVm.PowerShell.Commands
 {
@@ -8,25 +7,45 @@ namespace KernelVm.PowerShell.Commands
     /// The base of every cmdlet that works on a machine: the -Machine parameter, defaulting to the
     /// session's most recent machine, and the mapping of model failures to errors.
     /// </summary>
-    public abstract class MachineCommand : PSCmdlet
+    public abstract class MachineCommand : KernelVmCommand
     {
+        private Machine? _machine;
+
         /// <summary>
-        /// The machine to work on; by default the session's default machine. It binds from the pipeline
-        /// by property name only: every KernelVm record's Machine property (a name), and a machine's own
-        /// (see KernelVm.Types.ps1xml). Binding it by value too would make PowerShell try, and fail, to
-        /// bind every piped number here first.
+        /// The machine to work on, or its name; by default the session's default machine. It binds from
+        /// the pipeline by property name only: every KernelVm record's Machine property (a name), and a
+        /// machine's own (see KernelVm.Types.ps1xml). Binding it by value too would make PowerShell try,
+        /// and fail, to bind every piped number here first. It is an Object, resolved by
+        /// <see cref="CheckArguments"/>, so that an unknown name is reported as MachineNotFound.
         /// </summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [MachineTransformation]
         [ArgumentCompleter(typeof(MachineNameCompleter))]
-        [ValidateNotNull]
-        public Machine? Machine { get; set; }
+        public object? Machine { get; set; }
 
         /// <summary>The machine this call works on; ends the command when there is none.</summary>
-        protected Machine TargetMachine => Machine ?? SessionMachines.Current.Default ?? ThrowNoMachine();
+        protected Machine TargetMachine => _machine ?? SessionMachines.Current.Default ?? ThrowNoMachine();
 
         /// <summary>A model failure for one input: report it and go on with the next.</summary>
         protected void WriteModelError(KernelVmException e) => WriteError(CmdletErrors.FromModel(e));
+
+        protected override ErrorRecord? CheckArguments()
+        {
+            _machine = null;
+            if (!MyInvocation.BoundParameters.ContainsKey(nameof(Machine)))
+            {
+                return null;
+            }
+
+            _machine = SessionMachines.Current.Resolve(Machine);
+            return _machine is null ? CmdletErrors.MachineArgumentRecord(Machine) : null;
+        }
+
+        /// <summary>
+        /// The -Name filter of a Get- cmdlet, without the piped machine's own name, which PowerShell
+        /// binds to -Name by property name when a machine is piped (<c>$m | Get-VmZone</c>).
+        /// </summary>
+        protected static string[]? NameFilter(string[]? names, Machine? pipedMachine) =>
+            pipedMachine is not null && names is { Length: 1 } && names[0] == pipedMachine.Name ? null : names;
 
         private Machine ThrowNoMachine()
         {

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Management.Automation;
 using KernelVm.Layout;
 using KernelVm.Physical;
@@ -12,7 +13,7 @@ namespace KernelVm.PowerShell.Commands
     [Cmdlet(VerbsCommon.New, "VmMachine", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(Machine))]
     [Alias("nvm")]
-    public sealed class NewVmMachineCommand : PSCmdlet
+    public sealed class NewVmMachineCommand : KernelVmCommand
     {
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -21,22 +22,24 @@ namespace KernelVm.PowerShell.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public Architecture Architecture { get; set; } = Architecture.X86;
 
+        /// <summary>A CONFIG_VMSPLIT name, short ('2G_OPT') or full; text so that a wrong one is reported as VmSplitUnknown.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [KernelNameTransformation(typeof(VmSplit), "VMSPLIT_")]
-        public VmSplit VmSplit { get; set; } = VmSplit.VMSPLIT_3G;
+        [ArgumentCompleter(typeof(VmSplitCompleter))]
+        public string VmSplit { get; set; } = "3G";
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [AddressTransformation]
-        public ulong MemorySize { get; set; } = 1UL << 30;
+        public Address MemorySize { get; set; } = 1UL << 30;
 
+        /// <summary>A version the model knows (2.6.24); typed bare it arrives as text or a Double.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [KernelProfileTransformation]
         [ArgumentCompleter(typeof(KernelVersionCompleter))]
-        public KernelProfile KernelVersion { get; set; } = KernelProfile.Default;
+        public string KernelVersion { get; set; } = KernelProfile.Default.Version;
 
+        /// <summary>None, 4G or 64G (HighMem4G and HighMem64G work too); by default the kernel's choice.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [KernelNameTransformation(typeof(HighMemSupport), "HighMem")]
-        public HighMemSupport HighMem { get; set; }
+        [ArgumentCompleter(typeof(HighMemCompleter))]
+        public string? HighMem { get; set; }
 
         /// <summary>A named configuration to start from: R1 (UP, the default) or R2 (SMP, APICs, ACPI, MMCONFIG).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -47,6 +50,7 @@ namespace KernelVm.PowerShell.Commands
         /// <summary>NR_CPUS; 1 is a uniprocessor kernel.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, 255)]
+        [IntegerTransformation]
         public int NrCpus { get; set; }
 
         /// <summary>Kconfig options to turn on, by name: X86_LOCAL_APIC, X86_IO_APIC, ACPI, PCI_MMCONFIG, PARAVIRT, DEBUG_HIGHMEM, ...</summary>
@@ -65,20 +69,24 @@ namespace KernelVm.PowerShell.Commands
         public string[]? BootOption { get; set; }
 
         /// <summary>NUMA nodes' physical ranges: '0-2GB', '2GB-4GB'. Without it the machine is UMA.</summary>
+        /// <remarks>
+        /// An Object[] read in the body, so that a range that does not read is NodeRangeInvalid. A machine
+        /// exports it as NodeRange: a column named Node would bind to the node ids of Get-VmZone -Node.
+        /// </remarks>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [NodeRangeTransformation]
-        public NodeRange[]? Node { get; set; }
+        [Alias("NodeRange")]
+        public object[]? Node { get; set; }
 
         /// <summary>The kernel image's size from _text to the end of its bootmem bitmap (a model assumption; 4 MiB by default).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [AddressTransformation]
-        public ulong KernelImageSize { get; set; } = 4UL << 20;
+        public Address KernelImageSize { get; set; } = 4UL << 20;
 
         /// <summary>Replaces a machine of the same name instead of failing with MachineNameTaken.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessInput()
         {
             var session = SessionMachines.Current;
             var name = Name ?? session.NextName();
@@ -101,7 +109,25 @@ namespace KernelVm.PowerShell.Commands
                 return;
             }
 
-            if (!ShouldProcess(name, "Boot a " + Architecture + " machine with kernel " + KernelVersion + " and " + DisplayFormat.Size(MemorySize) + " of RAM"))
+            MachineConfig? config;
+            ErrorRecord? error;
+            try
+            {
+                config = BuildConfig(name, preset, out error);
+            }
+            catch (KernelVmException e)
+            {
+                config = null;
+                error = CmdletErrors.FromModel(e);
+            }
+
+            if (config is null)
+            {
+                WriteError(error!);
+                return;
+            }
+
+            if (!ShouldProcess(name, "Boot a " + Architecture + " machine with kernel " + config.Kernel + " and " + DisplayFormat.Size(MemorySize) + " of RAM"))
             {
                 return;
             }
@@ -109,7 +135,7 @@ namespace KernelVm.PowerShell.Commands
             Machine machine;
             try
             {
-                machine = Machine.Boot(BuildConfig(name, preset));
+                machine = Machine.Boot(config);
             }
             catch (KernelVmException e)
             {
@@ -138,8 +164,38 @@ namespace KernelVm.PowerShell.Commands
             WriteObject(machine);
         }
 
-        private MachineConfig BuildConfig(string name, KernelConfig preset)
+        /// <summary>The machine's configuration, or null with the error for the first argument that does not read.</summary>
+        private MachineConfig? BuildConfig(string name, KernelConfig preset, out ErrorRecord? error)
         {
+            error = null;
+            if (!KernelNames.TryParse<VmSplit>(VmSplit, "VMSPLIT_", out var split))
+            {
+                error = CmdletErrors.NameUnknown(CmdletErrors.VmSplitUnknown, VmSplit, "a CONFIG_VMSPLIT choice", KernelNames.ShortNames<VmSplit>("VMSPLIT_"));
+                return null;
+            }
+
+            HighMemSupport highMem = default;
+            if (HighMem is not null && !KernelNames.TryParse(HighMem, "HighMem", out highMem))
+            {
+                error = CmdletErrors.NameUnknown(CmdletErrors.HighMemUnknown, HighMem, "a High Memory Support choice", KernelNames.ShortNames<HighMemSupport>("HighMem"));
+                return null;
+            }
+
+            var kernel = KernelVersion is null ? null : KernelProfile.Find(KernelVersion);
+            if (kernel is null)
+            {
+                error = CmdletErrors.NameUnknown(CmdletErrors.KernelVersionUnknown, KernelVersion, "a kernel the model knows", KernelProfile.All.Select(p => p.Version).ToArray());
+                return null;
+            }
+
+            object? unreadable = null;
+            var nodes = Node is null ? new NodeRange[0] : NodeRanges.TryRead(Node, out unreadable);
+            if (nodes is null)
+            {
+                error = new ErrorRecord(new System.ArgumentException(NodeRanges.Message(unreadable)), Errors.NodeRangeInvalid, ErrorCategory.InvalidArgument, unreadable);
+                return null;
+            }
+
             var options = NrCpus > 0 ? preset with { NrCpus = NrCpus } : preset;
             foreach (var list in KernelOption ?? new string[0])
             {
@@ -160,14 +216,14 @@ namespace KernelVm.PowerShell.Commands
             {
                 Name = name,
                 Architecture = Architecture,
-                VmSplit = VmSplit,
+                VmSplit = split,
                 MemorySize = MemorySize,
-                Kernel = KernelVersion,
-                HighMem = MyInvocation.BoundParameters.ContainsKey(nameof(HighMem)) ? HighMem : null,
+                Kernel = kernel,
+                HighMem = HighMem is null ? null : highMem,
                 Options = options,
                 Cpu = new CpuFeatures(features),
                 Boot = BootOptions.Parse(string.Join(" ", BootOption ?? new string[0])),
-                Nodes = Node ?? new NodeRange[0],
+                Nodes = nodes,
                 KernelImageSize = KernelImageSize,
             };
         }

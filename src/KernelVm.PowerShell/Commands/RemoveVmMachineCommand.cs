@@ -9,7 +9,7 @@ namespace KernelVm.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "VmMachine", DefaultParameterSetName = ByName, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(void))]
-    public sealed class RemoveVmMachineCommand : PSCmdlet
+    public sealed class RemoveVmMachineCommand : KernelVmCommand
     {
         private const string ByName = "Name";
         private const string ByObject = "InputObject";
@@ -26,7 +26,7 @@ namespace KernelVm.PowerShell.Commands
         [ValidateNotNull]
         public Machine[] InputObject { get; set; } = null!;
 
-        protected override void ProcessRecord()
+        protected override void ProcessInput()
         {
             var session = SessionMachines.Current;
             if (ParameterSetName == ByObject)

@@ -13,9 +13,9 @@ namespace KernelVm.PowerShell.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [AddressTransformation]
         [Alias("Start")]
-        public ulong[] VirtualAddress { get; set; } = null!;
+        public Address[] VirtualAddress { get; set; } = null!;
 
-        protected override void ProcessRecord()
+        protected override void ProcessInput()
         {
             var machine = TargetMachine;
             foreach (var virt in VirtualAddress)

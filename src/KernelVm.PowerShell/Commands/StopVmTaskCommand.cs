@@ -16,7 +16,7 @@ namespace KernelVm.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string Name { get; set; } = null!;
 
-        protected override void ProcessRecord()
+        protected override void ProcessInput()
         {
             var machine = TargetMachine;
             if (!ShouldProcess(Name, "Abandon the task's kmap() and take it off pkmap_map_wait"))

@@ -15,13 +15,13 @@ namespace KernelVm.PowerShell.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [AddressTransformation]
-        public ulong[] VirtualAddress { get; set; } = null!;
+        public Address[] VirtualAddress { get; set; } = null!;
 
         /// <summary>Writes only the Boolean answer, as virt_addr_valid() returns it.</summary>
         [Parameter]
         public SwitchParameter Quiet { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessInput()
         {
             var machine = TargetMachine;
             foreach (var virt in VirtualAddress)

@@ -1,38 +1,46 @@
 using System.Management.Automation;
 using KernelVm.PowerShell.Completers;
-using KernelVm.PowerShell.Transforms;
 
 namespace KernelVm.PowerShell.Commands
 {
     /// <summary>Makes a machine the session's default: the one every -Machine parameter means when it is left out.</summary>
     [Cmdlet(VerbsOther.Use, "VmMachine")]
     [OutputType(typeof(Machine))]
-    public sealed class UseVmMachineCommand : PSCmdlet
+    public sealed class UseVmMachineCommand : KernelVmCommand
     {
         /// <summary>The machine, or its name.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Name")]
-        [MachineTransformation]
         [ArgumentCompleter(typeof(MachineNameCompleter))]
-        [ValidateNotNull]
-        public Machine Machine { get; set; } = null!;
+        public object Machine { get; set; } = null!;
 
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessInput()
         {
             var session = SessionMachines.Current;
-            if (session.Find(Machine.Name) != Machine)
+            // A piped record binds here whole (the parameter is an Object): use the machine it names.
+            var input = Machine is PSObject record && record.BaseObject is not KernelVm.Machine and not string
+                ? record.Properties["Machine"]?.Value ?? Machine
+                : Machine;
+            var machine = session.Resolve(input);
+            if (machine is null)
             {
-                WriteError(CmdletErrors.MachineNotFoundRecord(Machine.Name));
+                WriteError(CmdletErrors.MachineArgumentRecord(input ?? Machine));
                 return;
             }
 
-            session.MakeDefault(Machine);
+            if (session.Find(machine.Name) != machine)
+            {
+                WriteError(CmdletErrors.MachineNotFoundRecord(machine.Name));
+                return;
+            }
+
+            session.MakeDefault(machine);
             if (PassThru)
             {
-                WriteObject(Machine);
+                WriteObject(machine);
             }
         }
     }

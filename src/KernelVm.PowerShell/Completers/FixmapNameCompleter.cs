@@ -12,7 +12,7 @@ namespace KernelVm.PowerShell.Completers
         public IEnumerable<CompletionResult> CompleteArgument(
             string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
-            var machine = fakeBoundParameters["Machine"] as Machine ?? SessionMachines.Current.Default;
+            var machine = Completions.MachineOf(fakeBoundParameters);
             var names = machine?.Fixmaps.Ranges.SelectMany(r => r.Count == 1 ? new[] { r.FirstName } : new[] { r.FirstName, r.LastName })
                 ?? Enumerable.Empty<string>();
             return Completions.Matching(names.Select(n => (n, "index " + machine!.Fixmaps.IndexOf(n))), wordToComplete);

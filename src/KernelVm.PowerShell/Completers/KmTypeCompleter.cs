@@ -13,7 +13,7 @@ namespace KernelVm.PowerShell.Completers
         public IEnumerable<CompletionResult> CompleteArgument(
             string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
-            var kernel = (fakeBoundParameters["Machine"] as Machine)?.Kernel ?? SessionMachines.Current.Default?.Kernel ?? KernelProfile.Default;
+            var kernel = Completions.MachineOf(fakeBoundParameters)?.Kernel ?? KernelProfile.Default;
             return Completions.Matching(kernel.KmTypes.Select(t => (t, "km_type " + t)), wordToComplete);
         }
     }

@@ -59,7 +59,7 @@ namespace KernelVm.PowerShell.Formatting
         public static string BootOption(PSObject machine) => Of(machine).Config.Boot.ToString();
 
         /// <summary>The NUMA node ranges, comma-separated ('0x0-0x80000000,...'); empty for UMA.</summary>
-        public static string Node(PSObject machine) =>
+        public static string NodeRange(PSObject machine) =>
             string.Join(",", Of(machine).Config.Nodes.Select(n => new Address(n.Start) + "-" + new Address(n.End)));
 
         public static Address KernelImageSize(PSObject machine) => Of(machine).Config.KernelImageSize;
