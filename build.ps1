@@ -93,7 +93,7 @@ function Invoke-Test {
 }
 
 # The Pester suite under one Pester version, run twice in the same session: everything a test
-# creates it must be able to create again.
+# creates it must be able to create again. The bad-input corpus (tag Corpus, 4000 cases) runs once.
 function New-PesterScript {
     param([string] $Pester, [string] $Version)
     @"
@@ -104,6 +104,7 @@ foreach (`$run in 1, 2) {
     `$c = New-PesterConfiguration
     `$c.Run.Path = '$root/tests/pester'
     `$c.Run.PassThru = `$true
+    if (`$run -eq 2) { `$c.Filter.ExcludeTag = 'Corpus' }
     `$c.Output.Verbosity = 'Normal'
     `$c.TestResult.Enabled = `$true
     `$c.TestResult.OutputFormat = 'NUnitXml'

@@ -18,6 +18,7 @@ namespace KernelVm.PowerShell
         internal const string FixmapNameNotFound = "FixmapNameNotFound";
         internal const string EventSequenceNegative = "EventSequenceNegative";
         internal const string MachineNameInvalid = "MachineNameInvalid";
+        internal const string TaskNameInvalid = "TaskNameInvalid";
         internal const string MachineArgumentInvalid = "MachineArgumentInvalid";
         internal const string VmSplitUnknown = "VmSplitUnknown";
         internal const string HighMemUnknown = "HighMemUnknown";
@@ -51,8 +52,8 @@ namespace KernelVm.PowerShell
                 ? MachineNotFoundRecord(name)
                 : new ErrorRecord(
                     new ArgumentException("-Machine takes a machine (from New-VmMachine or Get-VmMachine) or a machine's name, not "
-                        + (input is null ? "$null" : "the " + input.GetType().Name + " '" + input + "'") + "."),
-                    MachineArgumentInvalid, ErrorCategory.InvalidArgument, input);
+                        + (input is null ? "$null" : "the " + input.GetType().Name + " '" + value + "'") + "."),
+                    MachineArgumentInvalid, ErrorCategory.InvalidArgument, value);
         }
 
         /// <summary>A name that is not one of a parameter's choices: says what it should be and lists them.</summary>
@@ -85,14 +86,14 @@ namespace KernelVm.PowerShell
             new ArgumentOutOfRangeException(nameof(since), "-Since takes an event's Sequence, which starts at 0; " + since + " is negative."),
             EventSequenceNegative, ErrorCategory.InvalidArgument, since);
 
-        /// <summary>Names are typed at a prompt and used in file names: letters, digits, '_', '.', '-', at most 64.</summary>
-        internal static bool IsMachineName(string name) =>
+        /// <summary>Machine and task names are typed at a prompt and used in file names: letters, digits, '_', '.', '-', at most 64.</summary>
+        internal static bool IsName(string name) =>
             System.Text.RegularExpressions.Regex.IsMatch(name, "^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$");
 
-        internal static ErrorRecord BadMachineName(string name) => new(
+        internal static ErrorRecord BadName(string errorId, string what, string name) => new(
             new ArgumentException("'" + (name.Length > 70 ? name.Substring(0, 64) + "..." : name)
-                + "' is not a machine name: use 1 to 64 letters, digits, '_', '.' or '-', starting with a letter, digit or '_'."),
-            MachineNameInvalid, ErrorCategory.InvalidArgument, name);
+                + "' is not a " + what + " name: use 1 to 64 letters, digits, '_', '.' or '-', starting with a letter, digit or '_'."),
+            errorId, ErrorCategory.InvalidArgument, name);
 
         internal static ErrorRecord NameTaken(string name) => new(
             new ArgumentException("A machine named '" + name + "' already exists in this session. Choose another -Name, add -Force to replace it, or remove it with Remove-VmMachine."),

@@ -1,6 +1,6 @@
 using System.Management.Automation;
-using KernelVm.PowerShell.Transforms;
 using KernelVm.PowerShell.Completers;
+using KernelVm.PowerShell.Transforms;
 
 namespace KernelVm.PowerShell.Commands
 {

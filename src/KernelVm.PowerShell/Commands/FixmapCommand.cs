@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Management.Automation;
-using KernelVm.PowerShell.Transforms;
 using KernelVm.PowerShell.Completers;
+using KernelVm.PowerShell.Transforms;
 
 namespace KernelVm.PowerShell.Commands
 {
@@ -14,6 +14,7 @@ namespace KernelVm.PowerShell.Commands
         /// <summary>Enum names (FIX_APIC_BASE, FIX_KMAP_BEGIN+3); wildcards allowed where the command reads.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = NameSet, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(FixmapNameCompleter))]
+        [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string[] Name { get; set; } = null!;
 

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using KernelVm.Physical;
+using KernelVm.PowerShell.Transforms;
 
 namespace KernelVm.PowerShell.Commands
 {
@@ -11,6 +12,7 @@ namespace KernelVm.PowerShell.Commands
     {
         /// <summary>Only messages at these printk levels.</summary>
         [Parameter(Position = 0)]
+        [EnumTransformation(typeof(PrintkLevel))]
         public PrintkLevel[]? Level { get; set; }
 
         protected override void ProcessInput()

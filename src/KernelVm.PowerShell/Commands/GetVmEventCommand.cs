@@ -21,6 +21,7 @@ namespace KernelVm.PowerShell.Commands
         public long Since { get; set; }
 
         [Parameter]
+        [EnumTransformation(typeof(EventKind))]
         public EventKind[]? Kind { get; set; }
 
         protected override void ProcessInput()

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using KernelVm.Layout;
+using KernelVm.PowerShell.Transforms;
 
 namespace KernelVm.PowerShell.Commands
 {
@@ -10,6 +11,7 @@ namespace KernelVm.PowerShell.Commands
     {
         /// <summary>Only regions of these kinds.</summary>
         [Parameter(Position = 0)]
+        [EnumTransformation(typeof(RegionKind))]
         public RegionKind[]? Kind { get; set; }
 
         protected override void ProcessInput()

@@ -1,6 +1,6 @@
-using System;
 using System.Linq;
 using System.Management.Automation;
+using System;
 using KernelVm.Layout;
 using KernelVm.PowerShell.Completers;
 using KernelVm.PowerShell.Transforms;
@@ -22,6 +22,7 @@ namespace KernelVm.PowerShell.Commands
         /// <summary>X86 or X86Pae; by default the session machine's, else X86.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateSet("X86", "X86Pae")]
+        [EnumTransformation(typeof(Architecture))]
         public Architecture? Architecture { get; set; }
 
         protected override void ProcessInput()

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using KernelVm.PowerShell.Transforms;
 
 namespace KernelVm.PowerShell.Commands
 {
@@ -10,6 +11,7 @@ namespace KernelVm.PowerShell.Commands
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [Alias("Task")]
+        [ValidateNotNullOrEmpty]
         public string[]? Name { get; set; }
 
         /// <summary>

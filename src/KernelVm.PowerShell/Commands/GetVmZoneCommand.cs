@@ -13,6 +13,7 @@ namespace KernelVm.PowerShell.Commands
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [Alias("Zone")]
+        [ValidateNotNullOrEmpty]
         public string[]? Name { get; set; }
 
         /// <summary>

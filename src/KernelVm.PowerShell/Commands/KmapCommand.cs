@@ -11,6 +11,9 @@ namespace KernelVm.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string Task { get; set; } = KernelVm.Machine.DefaultTask;
 
+        protected override ErrorRecord? CheckArguments() =>
+            base.CheckArguments() ?? (CmdletErrors.IsName(Task) ? null : CmdletErrors.BadName(CmdletErrors.TaskNameInvalid, "task", Task));
+
         /// <summary>
         /// -Touch: the CPU accesses the new mapping, loading its TLB entry. It runs after the mapping is
         /// written and reported, so a failing touch (a stale TLB entry elsewhere) is its own error.

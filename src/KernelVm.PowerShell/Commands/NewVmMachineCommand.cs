@@ -20,6 +20,7 @@ namespace KernelVm.PowerShell.Commands
         public string? Name { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [EnumTransformation(typeof(Architecture))]
         public Architecture Architecture { get; set; } = Architecture.X86;
 
         /// <summary>A CONFIG_VMSPLIT name, short ('2G_OPT') or full; text so that a wrong one is reported as VmSplitUnknown.</summary>
@@ -61,6 +62,7 @@ namespace KernelVm.PowerShell.Commands
 
         /// <summary>The CPU's features; by default PSE, PGE and NX.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [EnumTransformation(typeof(Profiles.CpuFeature))]
         public CpuFeature[]? CpuFeature { get; set; }
 
         /// <summary>Boot options as on a kernel command line: 'vmalloc=256M', 'highmem=512M', 'reservetop=16M'.</summary>
@@ -90,9 +92,9 @@ namespace KernelVm.PowerShell.Commands
         {
             var session = SessionMachines.Current;
             var name = Name ?? session.NextName();
-            if (!CmdletErrors.IsMachineName(name))
+            if (!CmdletErrors.IsName(name))
             {
-                WriteError(CmdletErrors.BadMachineName(name));
+                WriteError(CmdletErrors.BadName(CmdletErrors.MachineNameInvalid, "machine", name));
                 return;
             }
 

@@ -8,9 +8,10 @@ namespace KernelVm.PowerShell.Transforms
     /// Turns what a person passes for an address, pfn or size into an <see cref="Address"/>. PowerShell
     /// types the literal 0xC0000000 as the Int32 -1073741824 (in 5.1 and 7), and 0xFFFF810000000000 as
     /// a negative Int64: a negative integer is read as the two's-complement pattern it was typed as.
-    /// Strings go through <see cref="NumberParser"/>. Text or a value it cannot read becomes a rejected
-    /// Address that the cmdlet reports as AddressInvalid. Other objects pass through untouched, so that
-    /// a piped record falls through to binding by property name.
+    /// Strings go through <see cref="NumberParser"/>. Text, a value or a hashtable it cannot read
+    /// becomes a rejected Address that the cmdlet reports as AddressInvalid (PowerShell would make @{}
+    /// the address 0). Other objects pass through untouched, so that a piped record falls through to
+    /// binding by property name.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class AddressTransformationAttribute : ArgumentTransformationAttribute
@@ -72,7 +73,7 @@ namespace KernelVm.PowerShell.Transforms
                 case double d when d >= 0 && d <= ulong.MaxValue && Math.Floor(d) == d: return (ulong)d;
                 case decimal m when m >= 0 && m <= ulong.MaxValue && decimal.Floor(m) == m: return (ulong)m;
                 case string s when NumberParser.TryParse(s, out var parsed): return parsed;
-                case null or string or ValueType or Array: return Unreadable.Value;
+                case null or string or ValueType or Array or System.Collections.IDictionary: return Unreadable.Value;
                 default: return input!;
             }
         }

@@ -20,11 +20,17 @@ namespace KernelVm.PowerShell.Transforms
             var list = new List<NodeRange>();
             foreach (var item in items is IEnumerable e and not string and not IDictionary ? e : new[] { items })
             {
-                var value = item is PSObject pso ? pso.BaseObject : item;
+                // A PSCustomObject's base object has no text: keep the PSObject to report it.
+                var value = item is PSObject { BaseObject: not PSCustomObject } pso ? pso.BaseObject : item;
                 // One CSV cell holds them all: '0x0-0x80000000,0x80000000-0x100000000'; an empty cell is UMA.
                 var parts = value is string text ? text.Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries) : new[] { value };
                 foreach (var part in parts)
                 {
+                    if (part is string blank && blank.Trim().Length == 0)
+                    {
+                        continue;
+                    }
+
                     var range = ToRange(part is string s ? s.Trim() : part);
                     if (range is null)
                     {
@@ -52,7 +58,7 @@ namespace KernelVm.PowerShell.Transforms
                 case IDictionary map when map.Contains("Start") && map.Contains("End"):
                     (start, end) = (map["Start"], map["End"]);
                     break;
-                case string text when text.IndexOf('-', 1) is var dash and > 0:
+                case string { Length: > 1 } text when text.IndexOf('-', 1) is var dash and > 0:
                     (start, end) = (text.Substring(0, dash), text.Substring(dash + 1));
                     break;
                 default:
