@@ -143,6 +143,35 @@ Describe 'Tab completion' {
         Get-Completion 'Invoke-KmapAtomic 0x40000 -Type KM_US' | Should -BeExactly @('KM_USER0', 'KM_USER1')
         Get-Completion 'Get-Fixmap -Name FIX_AP' | Should -BeExactly @('FIX_APIC_BASE')
     }
+
+    It 'completes -VmSplit and -HighMem in the spelling the docs use' {
+        function Get-Completion([string] $Line) {
+            (TabExpansion2 $Line $Line.Length).CompletionMatches.CompletionText
+        }
+
+        Get-Completion 'New-VmMachine -VmSplit 2' | Should -BeExactly @('2G', '2G_OPT')
+        Get-Completion 'New-VmMachine -VmSplit ' | Should -BeExactly @('3G', '3G_OPT', '2G', '2G_OPT', '1G')
+        Get-Completion 'New-VmMachine -HighMem ' | Should -BeExactly @('None', '4G', '64G')
+    }
+
+    It 'completes zone names, task names and CPUs from the machine named by -Machine' {
+        function Get-Completion([string] $Line) {
+            (TabExpansion2 $Line $Line.Length).CompletionMatches.CompletionText
+        }
+
+        $name = 'completion-' + [guid]::NewGuid().ToString('N').Substring(0, 8)
+        $m = New-VmMachine -Name $name -Config R2 -NrCpus 4 -Force
+        $null = Invoke-Kmap 0x30001 -Task reader -Machine $m
+        $null = New-VmMachine -Config R1
+        # The session's default is now the R1 machine: completion follows -Machine, by name.
+        Get-Completion "Get-VmZone -Machine $name -Name " | Should -BeExactly @('DMA', 'Normal', 'HighMem', 'Movable')
+        Get-Completion "Get-VmPage -Machine $name -Zone Hi" | Should -BeExactly @('HighMem')
+        Get-Completion "Invoke-Kmap 0x30002 -Machine $name -Task r" | Should -BeExactly @('reader')
+        Get-Completion "Stop-VmTask -Machine $name -Name " | Should -BeExactly @('reader')
+        Get-Completion "Get-VmTlb -Machine $name -Cpu " | Should -BeExactly @('0', '1', '2', '3')
+        Get-Completion 'Get-VmTlb -Cpu ' | Should -BeExactly @('0')
+        Remove-VmMachine $name
+    }
 }
 
 Describe 'The PowerShell files in the repository' {

@@ -16,6 +16,7 @@ namespace KernelVm.PowerShell.Commands
         /// <summary>The CPU whose slot to use; by default the task's CPU.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [IntegerTransformation]
+        [ArgumentCompleter(typeof(CpuCompleter))]
         public int? Cpu { get; set; }
     }
 }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using KernelVm.PowerShell.Completers;
 using KernelVm.PowerShell.Transforms;
 
 namespace KernelVm.PowerShell.Commands
@@ -9,6 +10,7 @@ namespace KernelVm.PowerShell.Commands
         /// <summary>The CPU that runs the write: only its TLB is flushed (__flush_tlb_one).</summary>
         [Parameter]
         [IntegerTransformation]
+        [ArgumentCompleter(typeof(CpuCompleter))]
         public int Cpu { get; set; }
 
         /// <summary>Write the index as it is after the change.</summary>

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using KernelVm.PowerShell.Completers;
 using KernelVm.PowerShell.Transforms;
 
 namespace KernelVm.PowerShell.Commands
@@ -31,6 +32,7 @@ namespace KernelVm.PowerShell.Commands
         /// <summary>Every page of the zones with these names (DMA, Normal, HighMem, ...).</summary>
         [Parameter(Mandatory = true, ParameterSetName = ZoneSet)]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(ZoneNameCompleter))]
         public string[] Zone { get; set; } = null!;
 
         protected override void ProcessInput()

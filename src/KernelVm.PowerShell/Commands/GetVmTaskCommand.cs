@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using KernelVm.PowerShell.Completers;
 using KernelVm.PowerShell.Transforms;
 
 namespace KernelVm.PowerShell.Commands
@@ -12,6 +13,7 @@ namespace KernelVm.PowerShell.Commands
         [SupportsWildcards]
         [Alias("Task")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(TaskNameCompleter))]
         public string[]? Name { get; set; }
 
         /// <summary>

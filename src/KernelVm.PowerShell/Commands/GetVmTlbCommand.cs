@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Management.Automation;
+using KernelVm.PowerShell.Completers;
 using KernelVm.PowerShell.Transforms;
 
 namespace KernelVm.PowerShell.Commands
@@ -11,6 +12,7 @@ namespace KernelVm.PowerShell.Commands
     {
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [IntegerTransformation]
+        [ArgumentCompleter(typeof(CpuCompleter))]
         public int[]? Cpu { get; set; }
 
         protected override void ProcessInput()

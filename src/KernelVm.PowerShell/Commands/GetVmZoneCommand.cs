@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Management.Automation;
+using KernelVm.PowerShell.Completers;
 using KernelVm.PowerShell.Transforms;
 
 namespace KernelVm.PowerShell.Commands
@@ -14,6 +15,7 @@ namespace KernelVm.PowerShell.Commands
         [SupportsWildcards]
         [Alias("Zone")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ZoneNameCompleter))]
         public string[]? Name { get; set; }
 
         /// <summary>

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using KernelVm.PowerShell.Completers;
 using KernelVm.PowerShell.Transforms;
 
 namespace KernelVm.PowerShell.Commands
@@ -15,6 +16,7 @@ namespace KernelVm.PowerShell.Commands
         /// <summary>The CPU that makes the access; by default the task's CPU.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [IntegerTransformation]
+        [ArgumentCompleter(typeof(CpuCompleter))]
         public int? Cpu { get; set; }
 
         protected override void ProcessInput()

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using KernelVm.PowerShell.Completers;
 using KernelVm.PowerShell.Formatting;
 
 namespace KernelVm.PowerShell.Commands
@@ -9,6 +10,7 @@ namespace KernelVm.PowerShell.Commands
         /// <summary>The task that makes the call; created on first use. By default task0.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(TaskNameCompleter))]
         public string Task { get; set; } = KernelVm.Machine.DefaultTask;
 
         protected override ErrorRecord? CheckArguments() =>

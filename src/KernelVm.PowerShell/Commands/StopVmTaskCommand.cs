@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using KernelVm.PowerShell.Completers;
 
 namespace KernelVm.PowerShell.Commands
 {
@@ -14,6 +15,7 @@ namespace KernelVm.PowerShell.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Task")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(TaskNameCompleter))]
         public string Name { get; set; } = null!;
 
         protected override void ProcessInput()
