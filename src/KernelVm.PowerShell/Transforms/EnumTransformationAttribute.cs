@@ -49,16 +49,8 @@ namespace KernelVm.PowerShell.Transforms
             {
                 case not null when value.GetType() == _enumType:
                     return value;
-                case string s:
-                    foreach (var name in Enum.GetNames(_enumType))
-                    {
-                        if (string.Equals(name, s.Trim(), StringComparison.OrdinalIgnoreCase))
-                        {
-                            return Enum.Parse(_enumType, name);
-                        }
-                    }
-
-                    break;
+                case string s when ReadNames(s) is { } parsed:
+                    return parsed;
                 case int or long or short or byte or uint or ulong or ushort or sbyte:
                     // Enum.ToObject wraps what does not fit (long.MinValue becomes 0): compare the value back.
                     var number = Enum.ToObject(_enumType, value);
@@ -73,6 +65,25 @@ namespace KernelVm.PowerShell.Transforms
 
             throw new ArgumentTransformationMetadataException(string.Format(CultureInfo.InvariantCulture,
                 "{0} is not a {1}. Use one of: {2}.", value is null ? "$null" : "'" + value + "'", _enumType.Name, Names()));
+        }
+
+        /// <summary>One name, or for a [Flags] enum the 'PSE, NX' its values print as (and Export-Csv writes).</summary>
+        private object? ReadNames(string text)
+        {
+            var parts = _enumType.IsDefined(typeof(FlagsAttribute), false) ? text.Split(',') : new[] { text };
+            ulong bits = 0;
+            foreach (var part in parts)
+            {
+                var name = Array.Find(Enum.GetNames(_enumType), n => string.Equals(n, part.Trim(), StringComparison.OrdinalIgnoreCase));
+                if (name is null)
+                {
+                    return null;
+                }
+
+                bits |= Convert.ToUInt64(Enum.Parse(_enumType, name), CultureInfo.InvariantCulture);
+            }
+
+            return Enum.ToObject(_enumType, bits);
         }
 
         private string Names() => string.Join(", ", Enum.GetNames(_enumType));
