@@ -20,22 +20,23 @@ namespace KernelVm.PowerShell.Formatting
         /// <summary>A page-table entry: 8 hex digits, or 16 when the entry is 64-bit wide (PAE, NX).</summary>
         public static string Entry(ulong value) => Hex(value, value > uint.MaxValue ? 16 : 8);
 
-        /// <summary>A walk, one line per level, as crash's vtop prints it: "pgd[768] 0x00101C00: 0x000001E3 PRESENT|RW|...".</summary>
-        public static string Walk(IEnumerable<VmWalkStep> steps)
+        /// <summary>A walk, one line per level, as crash's vtop prints it.</summary>
+        public static string Walk(IEnumerable<VmWalkStep> steps) => string.Join("\n", steps);
+
+        /// <summary>One level of a walk: "pgd[768] 0x00101C00: 0x000001E3 PRESENT|RW|...".</summary>
+        public static string WalkStep(VmWalkStep step) =>
+            step.Level + "[" + step.Index.ToString(CultureInfo.InvariantCulture) + "] " + step.Entry + ": " +
+            Entry(step.Value) + " " + (step.Present ? step.Flags : "(not present)");
+
+        /// <summary>A kmap() as a line: "task0 NewSlot pfn 0x40000 at 0xFF801000 slot 1 count 2".</summary>
+        public static string Kmap(KmapResult kmap)
         {
-            var text = new StringBuilder();
-            foreach (var step in steps)
-            {
-                if (text.Length > 0)
-                {
-                    text.Append('\n');
-                }
-
-                text.Append(step.Level).Append('[').Append(step.Index.ToString(CultureInfo.InvariantCulture)).Append("] ")
-                    .Append(step.Entry.ToString()).Append(": ").Append(Entry(step.Value)).Append(' ')
-                    .Append(step.Present ? step.Flags : "(not present)");
-            }
-
+            var text = new StringBuilder(kmap.Task).Append(' ').Append(kmap.Status).Append(" pfn ").Append(Pfn(kmap.Pfn));
+            if (kmap.VirtualAddress is { } address) text.Append(" at ").Append(address.ToString());
+            if (kmap.Slot is { } slot) text.Append(" slot ").Append(slot.ToString(CultureInfo.InvariantCulture));
+            if (kmap.PkmapCount is { } count) text.Append(" count ").Append(count.ToString(CultureInfo.InvariantCulture));
+            if (kmap.Wrapped) text.Append(" wrapped");
+            if (kmap.Flushed) text.Append(" flushed");
             return text.ToString();
         }
 

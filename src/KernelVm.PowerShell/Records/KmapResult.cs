@@ -42,5 +42,8 @@ namespace KernelVm.PowerShell
 
         /// <summary>The name of the machine this came from; -Machine binds it back by name.</summary>
         public string Machine { get; }
+
+        /// <summary>How a task's LastKmap and a kunmap's Woken print (Format-List, Export-Csv).</summary>
+        public override string ToString() => Formatting.DisplayFormat.Kmap(this);
     }
 }

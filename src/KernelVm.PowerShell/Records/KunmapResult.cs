@@ -11,7 +11,7 @@ namespace KernelVm.PowerShell
             VirtualAddress = outcome.VirtualAddress;
             Slot = outcome.Slot < 0 ? null : outcome.Slot;
             PkmapCount = outcome.Count < 0 ? null : outcome.Count;
-            Woken = System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(outcome.Woken, w => new KmapResult(machine, w)));
+            Woken = new RecordList<KmapResult>(System.Linq.Enumerable.Select(outcome.Woken, w => new KmapResult(machine, w)));
         }
 
         public Address Pfn { get; }
@@ -25,7 +25,7 @@ namespace KernelVm.PowerShell
         public int? PkmapCount { get; }
 
         /// <summary>The tasks woken on pkmap_map_wait, with how their kmap() ended.</summary>
-        public KmapResult[] Woken { get; }
+        public RecordList<KmapResult> Woken { get; }
 
         public string Task { get; }
 

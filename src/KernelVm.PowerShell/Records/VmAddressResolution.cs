@@ -14,7 +14,7 @@ namespace KernelVm.PowerShell
             Mapped = physical is not null;
             PhysicalAddress = physical is { } p ? new Address(p) : null;
             Pfn = physical >> KernelVm.Machine.PageShift;
-            Walk = walk;
+            Walk = new RecordList<VmWalkStep>(walk);
             Detail = detail;
         }
 
@@ -32,7 +32,7 @@ namespace KernelVm.PowerShell
         public Address? Pfn { get; }
 
         /// <summary>Each level of the walk, top down.</summary>
-        public VmWalkStep[] Walk { get; }
+        public RecordList<VmWalkStep> Walk { get; }
 
         /// <summary>What the region means for this address (its fixmap slot, its pkmap slot, its __pa()).</summary>
         public string Detail { get; }

@@ -38,5 +38,8 @@ namespace KernelVm.PowerShell
 
         /// <summary>Whether the entry maps a page (a PTE, or a PSE large page).</summary>
         public bool IsLeaf { get; }
+
+        /// <summary>The step as crash's vtop prints it, which is how a walk prints in Export-Csv.</summary>
+        public override string ToString() => Formatting.DisplayFormat.WalkStep(this);
     }
 }

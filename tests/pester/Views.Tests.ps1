@@ -1,0 +1,126 @@
+# What a user reads: Format-List of every record, the layout table at common widths, and a machine
+# in CSV. None of it may print a type name or cut a value short.
+
+BeforeDiscovery {
+    # Every record kind, made on the machine $m of 'Every record kind' (every pkmap slot in use, a
+    # waiter woken by $unmap, a latecomer blocked), so that LastKmap and Woken hold kmap results.
+    # StringArrays: string[] properties, which Export-Csv writes as System.String[] (Exploration.Tests.ps1 pins their type).
+    $records = @(
+        @{ Record = 'AddressTranslation'; Make = { ConvertTo-PhysicalAddress 0xC0100000 -Machine $m } }
+        @{ Record = 'FixmapInfo'; Make = { Get-Fixmap -Mapped -Machine $m } }
+        @{ Record = 'KmapAtomicResult'; Make = { Invoke-KmapAtomic 0x40010 KM_USER1 -Machine $m } }
+        @{ Record = 'KmapResult'; Make = { Invoke-Kmap 0x40001 -Task filler -Machine $m } }
+        @{ Record = 'KunmapResult'; Make = { $unmap } }
+        @{ Record = 'PageAddressInfo'; Make = { Get-PageAddress 0x40000 -Machine $m } }
+        @{ Record = 'PkmapSlotInfo'; Make = { Get-PkmapCount -Slot 1 -Machine $m } }
+        @{ Record = 'VirtAddrValidity'; Make = { Test-VmVirtAddrValid 0xC0100000 -Machine $m } }
+        @{ Record = 'VmAccessResult'; Make = { Invoke-VmAccess 0xFF801000 -Machine $m } }
+        @{ Record = 'VmAddressResolution'; Make = { Resolve-VmAddress 0xC0100000, 0xFF801000 -Machine $m } }
+        @{ Record = 'VmEventInfo'; Make = { Get-VmEvent -Last 20 -Machine $m } }
+        @{ Record = 'VmLayoutRegion'; Make = { Get-VmLayout -Machine $m } }
+        @{ Record = 'VmNodeInfo'; Make = { Get-VmNode -Machine $m }; StringArrays = 'Zones' }
+        @{ Record = 'VmPageInfo'; Make = { Get-VmPage -Pfn 0x100, 0x40000 -Machine $m }; StringArrays = 'FlagNames' }
+        @{ Record = 'VmSplitRow'; Make = { Get-VmSplitTable } }
+        @{ Record = 'VmTaskInfo'; Make = { Get-VmTask -Machine $m } }
+        @{ Record = 'VmTlbEntryInfo'; Make = { Get-VmTlb -Machine $m } }
+        @{ Record = 'VmWalkStep'; Make = { (Resolve-VmAddress 0xFF801000 -Machine $m).Walk } }
+        @{ Record = 'VmZoneInfo'; Make = { Get-VmZone -Machine $m } }
+        @{ Record = 'Machine'; Make = { $m } }
+    )
+    $widths = @(@{ Width = 80 }, @{ Width = 120 })
+    $architectures = @(@{ Architecture = 'X86' }, @{ Architecture = 'X86Pae' }, @{ Architecture = 'X86_64' })
+}
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot '../../out/KernelVm/KernelVm.psd1') -Force
+    $ErrorActionPreference = 'Stop'
+    $typeName = '\b(KernelVm|System)\.[\w.`\[\]]+'
+}
+
+Describe 'Every record kind' {
+    BeforeAll {
+        $m = New-VmMachine -MemorySize 2GB
+        $null = 0..1023 | ForEach-Object { Invoke-Kmap (0x40000 + $_) -Task filler -Machine $m }
+        $null = Invoke-Kmap 0x60000 -Task waiter -Machine $m -WarningAction SilentlyContinue
+        $unmap = Invoke-Kunmap 0x40005 -Task filler -Machine $m
+        $null = Invoke-Kmap 0x60001 -Task latecomer -Machine $m -WarningAction SilentlyContinue
+        $null = Set-Fixmap FIX_EARLYCON_MEM_BASE 0xFED00000 -NoCache -Machine $m
+        $null = Invoke-VmAccess 0xFF801000 -Machine $m
+    }
+
+    AfterAll {
+        Remove-VmMachine -InputObject $m
+    }
+
+    It 'prints <Record> without a type name in Format-List and in CSV' -ForEach $records {
+        $made = @(& $Make)
+        $made | Should -Not -BeNullOrEmpty
+        $made[0].pstypenames[0] | Should -BeLike "*.$Record"
+        $made | Format-List | Out-String -Width 300 | Should -Not -Match $typeName
+        foreach ($row in $made | ConvertTo-Csv -NoTypeInformation | ConvertFrom-Csv) {
+            foreach ($column in $row.psobject.Properties.Where({ $_.Name -notin $StringArrays })) {
+                $column.Value | Should -Not -Match $typeName -Because "$Record.$($column.Name)"
+            }
+        }
+    }
+
+    It 'covers every record type' -ForEach @{ Names = $records.ForEach({ $_.Record }) } {
+        $types = [KernelVm.PowerShell.KmapResult].Assembly.GetExportedTypes().Where({
+            $_.Namespace -eq 'KernelVm.PowerShell' -and $_.IsClass -and -not $_.IsGenericType -and $_.GetConstructors().Count -eq 0
+        })
+        $types.Name.Where({ $_ -notin $Names }) | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Get-VmLayout at <Width> columns' -ForEach $widths {
+    It 'shows every <Architecture> description whole' -ForEach $architectures {
+        $m = New-VmMachine -Architecture $Architecture -MemorySize 4GB
+        $regions = Get-VmLayout -Machine $m
+        $table = $regions | Out-String -Width $Width
+        $table | Should -Not -Match '(?m)…|\.\.\.$'
+        $lines = $table -split '\r?\n'
+        # The description column starts at the last run of dashes; wrapped lines continue it.
+        $rule = $lines.Where({ $_ -match '^-+ ' }, 'First')[0]
+        $column = $rule.LastIndexOf(' ') + 1
+        $text = -join $lines.Where({ $_.Length -gt $column }).ForEach({ $_.Substring($column) }) -replace '\s'
+        foreach ($region in $regions) {
+            $text.Contains(($region.Description -replace '\s')) | Should -BeTrue -Because $region.Name
+        }
+        Remove-VmMachine -InputObject $m
+    }
+}
+
+Describe 'A machine in CSV' {
+    BeforeAll {
+        # README.md lists these: the machine's code properties (KernelVm.Types.ps1xml), then the
+        # New-VmMachine parameters that are model properties.
+        $columns = 'Machine', 'PageOffset', 'HighMemory', 'MaxMem', 'VmallocReserve', 'UsableMemory', 'MaxPfn', 'MaxLowPfn',
+            'HighStartPfn', 'HighEndPfn', 'MemorySize', 'KernelVersion', 'Config', 'NrCpus', 'KernelOption', 'CpuFeature',
+            'BootOption', 'Node', 'KernelImageSize', 'Name', 'Architecture', 'VmSplit', 'HighMem'
+        $name = 'csv-' + [guid]::NewGuid().ToString('N').Substring(0, 8)
+        $m = New-VmMachine -Name $name -Config R2 -Architecture X86Pae -MemorySize 8GB -Node '0-4GB', '4GB-8GB' -KernelOption ACPI -CpuFeature PSE, NX -BootOption 'vmalloc=256M'
+        $csv = $m | ConvertTo-Csv -NoTypeInformation
+    }
+
+    AfterAll {
+        Remove-VmMachine $name
+    }
+
+    It 'has exactly the documented columns' {
+        ($csv | ConvertFrom-Csv).psobject.Properties.Name | Should -Be $columns
+        $csv -join "`n" | Should -Not -Match $typeName
+    }
+
+    It 'makes the same machine again from Import-Csv' {
+        $path = Join-Path $TestDrive 'machine.csv'
+        $m | Export-Csv $path
+        Remove-VmMachine $name
+        Import-Csv $path | New-VmMachine | ConvertTo-Csv -NoTypeInformation | Should -Be $csv
+    }
+
+    It 'still reaches the model by name' {
+        $m.Pkmap.LastPkmapNr | Should -Be 0
+        $m.Layout | Should -Not -BeNullOrEmpty
+        ($m | Get-Member -View All -Name Events).Name | Should -Be 'Events'
+    }
+}
