@@ -37,7 +37,7 @@ Describe 'A 2 GiB 2.6.24 machine (reference config R1)' {
         $node | Should -HaveCount 1
         [uint64]$node.NodeMemMap | Should -Be ([uint64]'0xC1000000')
         [uint64]$node.MemMapPhysical | Should -Be ([uint64]'0x1000000')
-        , $node.Zones | Should -BeOfType [string[]]
+        $node.Zones.ToString() | Should -BeExactly 'DMA; Normal; HighMem' -Because 'Export-Csv writes the text'
         $node.Zones | Should -BeExactly @('DMA', 'Normal', 'HighMem')
     }
 
@@ -50,7 +50,7 @@ Describe 'A 2 GiB 2.6.24 machine (reference config R1)' {
         [uint64]$page.Page | Should -Be ([uint64]'0xC1000000' + 0x38000 * 32)
         [uint64](Get-VmPage -PhysicalAddress 0x100ABC -Machine $m).Pfn | Should -Be ([uint64]'0x100')
         $byVirt = Get-VmPage -VirtualAddress 0xC0100000 -Machine $m
-        , $byVirt.FlagNames | Should -BeOfType [string[]]
+        $byVirt.FlagNames.ToString() | Should -BeExactly 'PG_reserved' -Because 'Export-Csv writes the text'
         $byVirt.FlagNames | Should -BeExactly @('PG_reserved')
         [uint64](ConvertTo-PhysicalAddress 0xC0100000 -Machine $m | Get-VmPage -Machine $m).Pfn | Should -Be ([uint64]'0x100')
         Get-VmPage -Zone DMA -Machine $m | Should -HaveCount 4096

@@ -17,7 +17,7 @@ namespace KernelVm.PowerShell
             NodeMemMap = node.NodeMemMap;
             MemMapPhysical = node.MemMapPhysical is { } p ? new Address(p) : null;
             MemMapSize = node.MemMapBytes;
-            Zones = node.Zones.Where(z => z.SpannedPages > 0).Select(z => z.Name).ToArray();
+            Zones = new RecordList<string>(node.Zones.Where(z => z.SpannedPages > 0).Select(z => z.Name));
         }
 
         public int Node { get; }
@@ -40,7 +40,7 @@ namespace KernelVm.PowerShell
         public Address MemMapSize { get; }
 
         /// <summary>The zones with pages on this node.</summary>
-        public string[] Zones { get; }
+        public RecordList<string> Zones { get; }
 
         /// <summary>The name of the machine this came from; -Machine binds it back by name.</summary>
         public string Machine { get; }

@@ -14,7 +14,7 @@ namespace KernelVm.PowerShell
             VirtualAddress = virtualAddress is { } v ? new Address(v) : null;
             Page = page.Address;
             Flags = page.Flags;
-            FlagNames = page.FlagNames.ToArray();
+            FlagNames = new RecordList<string>(page.FlagNames);
             PageCount = page.Count;
             MapCount = page.MapCount;
             Zone = page.Zone.Name;
@@ -35,7 +35,7 @@ namespace KernelVm.PowerShell
         public Address Flags { get; }
 
         /// <summary>The PG_* flags set.</summary>
-        public string[] FlagNames { get; }
+        public RecordList<string> FlagNames { get; }
 
         /// <summary>page_count(): the page's _count.</summary>
         public int PageCount { get; }
