@@ -74,7 +74,7 @@ namespace KernelVm.PowerShell
             NoHighmem, ErrorCategory.InvalidOperation, machine);
 
         internal static ErrorRecord SlotOutOfRange(int slot, int lastPkmap) => new(
-            new ArgumentOutOfRangeException(nameof(slot), "Slot " + slot + " does not exist: LAST_PKMAP is " + lastPkmap + " (slots 0 to " + (lastPkmap - 1) + ")."),
+            new ArgumentOutOfRangeException(null, "Slot " + slot + " does not exist: LAST_PKMAP is " + lastPkmap + " (slots 0 to " + (lastPkmap - 1) + ")."),
             PkmapSlotOutOfRange, ErrorCategory.InvalidArgument, slot);
 
         internal static ErrorRecord FixmapNameUnknown(string name, Machine machine) => new(
@@ -83,7 +83,7 @@ namespace KernelVm.PowerShell
             FixmapNameNotFound, ErrorCategory.ObjectNotFound, name);
 
         internal static ErrorRecord SequenceNegative(long since) => new(
-            new ArgumentOutOfRangeException(nameof(since), "-Since takes an event's Sequence, which starts at 0; " + since + " is negative."),
+            new ArgumentOutOfRangeException(null, "-Since takes an event's Sequence, which starts at 0; " + since + " is negative."),
             EventSequenceNegative, ErrorCategory.InvalidArgument, since);
 
         /// <summary>Machine and task names are typed at a prompt and used in file names: letters, digits, '_', '.', '-', at most 64.</summary>
