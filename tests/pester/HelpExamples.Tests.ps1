@@ -42,7 +42,8 @@ BeforeDiscovery {
         $page = [IO.Path]::GetFileNameWithoutExtension($Path)
         $text = Get-Content -LiteralPath $Path -Raw -Encoding UTF8
         if ($page -like 'about_*') {
-            $units = $text -split '(?m)^## ' | Select-Object -Skip 1 | Where-Object { $_ -match '```powershell' }
+            # An about topic's sections are '# SHORT DESCRIPTION', '# LONG DESCRIPTION' and '## subtopic' (PlatyPS's form).
+            $units = $text -split '(?m)^#{1,2} ' | Select-Object -Skip 1 | Where-Object { $_ -match '```powershell' }
         }
         else {
             $examples = ($text -split '(?m)^## EXAMPLES\r?\n')[1] -split '(?m)^## ' | Select-Object -First 1

@@ -34,6 +34,10 @@ internal sealed record ParameterHelp(string Name, string Description, IReadOnlyD
     public string Aliases => Get("Aliases", "None");
     public bool IsSwitch => Type == "SwitchParameter";
 
+    /// <summary>The "Accepted values" line (an enum's names or a ValidateSet), which Get-Help shows as {A | B}.</summary>
+    public IReadOnlyList<string> AcceptedValues =>
+        Get("Accepted values", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
     public bool InSet(string setName)
     {
         var sets = Get("Parameter Sets", "(All)");

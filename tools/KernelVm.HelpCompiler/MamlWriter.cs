@@ -115,6 +115,21 @@ internal static class MamlWriter
         w.WriteAttributeString("aliases", p.Aliases.ToLowerInvariant() == "none" ? "none" : p.Aliases);
         w.WriteElementString("maml", "name", Maml, p.Name);
         Description(w, "maml", Maml, p.Description);
+        if (p.AcceptedValues.Count > 0)
+        {
+            w.WriteStartElement("command", "parameterValueGroup", Command);
+            foreach (var value in p.AcceptedValues)
+            {
+                w.WriteStartElement("command", "parameterValue", Command);
+                w.WriteAttributeString("required", "false");
+                w.WriteAttributeString("variableLength", "false");
+                w.WriteString(value);
+                w.WriteEndElement();
+            }
+
+            w.WriteEndElement();
+        }
+
         if (!p.IsSwitch)
         {
             w.WriteStartElement("command", "parameterValue", Command);
