@@ -13,6 +13,8 @@
     RequiredAssemblies     = @('KernelVm.Core.dll')
     FormatsToProcess       = @('KernelVm.Format.ps1xml')
     TypesToProcess         = @('KernelVm.Types.ps1xml')
+    # Registers Should -BeAddress and its siblings when Pester is loaded; does nothing otherwise.
+    NestedModules          = @('KernelVm.ShouldOperators.psm1')
     CmdletsToExport        = @(
         'Clear-Fixmap'
         'ConvertTo-PhysicalAddress'

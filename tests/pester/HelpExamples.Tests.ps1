@@ -79,11 +79,12 @@ BeforeAll {
     function Invoke-HelpExample([string[]] $Command) {
         $ps = [powershell]::Create()
         try {
-            $null = $ps.AddScript("Import-Module '$manifest' -Force").Invoke()
+            # Pester first, as Invoke-Pester loads it: KernelVm then registers its Should operators.
             if ($Command -match '\bShould\b') {
-                $ps.Commands.Clear()
                 $null = $ps.AddScript("Import-Module '$pester'").Invoke()
+                $ps.Commands.Clear()
             }
+            $null = $ps.AddScript("Import-Module '$manifest' -Force").Invoke()
             foreach ($c in $Command) {
                 $ps.Commands.Clear()
                 # A terminating error ends only its own command, as at a prompt; $Error keeps it.
@@ -109,7 +110,7 @@ BeforeAll {
         Set-Content -LiteralPath $path -Value $Script
         $ps = [powershell]::Create()
         try {
-            $null = $ps.AddScript("Import-Module '$manifest' -Force; Import-Module '$pester'").Invoke()
+            $null = $ps.AddScript("Import-Module '$pester'; Import-Module '$manifest' -Force").Invoke()
             $ps.Commands.Clear()
             $ps.AddScript("Invoke-Pester -Path '$path' -PassThru -Output None").Invoke() | Select-Object -Last 1
         }
