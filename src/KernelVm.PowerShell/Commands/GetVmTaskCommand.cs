@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using KernelVm.PowerShell.Completers;
-using KernelVm.PowerShell.Transforms;
 
 namespace KernelVm.PowerShell.Commands
 {
