@@ -27,6 +27,9 @@ namespace KernelVm
 
         public MachineConfig Config { get; }
 
+        /// <summary>What Kconfig forced on the configuration asked for (see <see cref="KernelConfig.CompletedFor"/>); null when nothing.</summary>
+        public string? ConfigNote { get; private init; }
+
         public string Name => Config.Name;
 
         public Architecture Architecture => Config.Architecture;
@@ -101,7 +104,8 @@ namespace KernelVm
         /// <summary>Validates the configuration as Kconfig would, then boots as setup_arch() does.</summary>
         public static Machine Boot(MachineConfig config)
         {
-            var machine = new Machine(config, BootValidation.ResolveHighMem(config));
+            config = config with { Options = config.Options.CompletedFor(config.Kernel, out var note) };
+            var machine = new Machine(config, BootValidation.ResolveHighMem(config)) { ConfigNote = note };
             BootValidation.CheckOptions(config, machine.HighMem);
             machine.BootKernel();
             return machine;

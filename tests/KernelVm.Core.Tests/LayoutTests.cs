@@ -53,6 +53,40 @@ public sealed class LayoutTests
         Assert.Null(f.RangeOf(195));
     }
 
+    // M1: 2.4.22 has no CONFIG_NR_CPUS; include/linux/threads.h sets NR_CPUS 32 under CONFIG_SMP,
+    // so R2 has KM_TYPE_NR x 32 kmap slots (include/asm-i386/fixmap.h of 2.4.22).
+    [Fact]
+    public void An_SMP_2_4_22_kernel_has_32_cpus_of_kmap_slots()
+    {
+        var m = Boot(KernelConfig.R2, kernel: KernelProfile.V2_4_22);
+        Assert.Equal(32, m.Options.NrCpus);
+        Assert.Contains("include/linux/threads.h", m.ConfigNote);
+        var f = m.Fixmaps;
+        Assert.Equal(9, f.IndexOf("FIX_KMAP_BEGIN"));
+        Assert.Equal(264, f.IndexOf("FIX_KMAP_END"));
+        Assert.Equal(265, f.IndexOf("FIX_ACPI_BEGIN"));
+        Assert.Equal(268, f.IndexOf("FIX_ACPI_END"));
+        Assert.Equal(269, f.EndOfPermanent);
+        Assert.Equal(269, f.IndexOf("FIX_BTMAP_END"));
+        Assert.Equal(284, f.IndexOf("FIX_BTMAP_BEGIN"));
+        Assert.Equal(285, f.EndOfFixed);
+        Assert.Equal(0xFFEF1000UL, m.Layout.FixaddrStart);
+        Assert.Equal(32, Boot(KernelConfig.R1 with { NrCpus = 4 }, kernel: KernelProfile.V2_4_22).Options.NrCpus);
+        Assert.Equal(1, Boot(KernelConfig.R1, kernel: KernelProfile.V2_4_22).Options.NrCpus);
+    }
+
+    // M4: X86_LOCAL_APIC and X86_IO_APIC have no prompt and default to y on SMP (2.6.24 arch/x86/Kconfig).
+    [Fact]
+    public void An_SMP_kernel_always_has_the_APIC_slots()
+    {
+        var m = Boot(KernelConfig.R1 with { NrCpus = 2 });
+        Assert.True(m.Options.X86LocalApic && m.Options.X86IoApic);
+        Assert.Null(m.ConfigNote);
+        Assert.Equal(4, m.Fixmaps.IndexOf("FIX_APIC_BASE"));
+        Assert.Equal(69, m.Fixmaps.IndexOf("FIX_KMAP_BEGIN"));
+        Assert.Equal(-1, Boot(KernelConfig.R1).Fixmaps.IndexOf("FIX_APIC_BASE"));
+    }
+
     [Fact]
     public void R1_full_map_reads_like_the_spec_table()
     {

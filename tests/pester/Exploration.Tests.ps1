@@ -137,7 +137,8 @@ Describe 'Booting' {
 
         $opts = New-VmMachine -KernelOption X86_LOCAL_APIC, DEBUG_HIGHMEM -NrCpus 2
         $opts | Should -HaveCount 1
-        [int]$opts.Fixmaps.EndOfPermanent | Should -Be (5 + 27 * 2)
+        # An SMP kernel has X86_IO_APIC too (no prompt, default y on SMP): 64 IO-APIC slots.
+        [int]$opts.Fixmaps.EndOfPermanent | Should -Be (5 + 64 + 27 * 2)
 
         $noPse = New-VmMachine -CpuFeature PGE
         (Resolve-VmAddress 0xC0100000 -Machine $noPse).Walk.Count | Should -Be 2

@@ -71,6 +71,31 @@ namespace KernelVm.Profiles
             };
         }
 
+        /// <summary>
+        /// This configuration as the kernel's Kconfig completes it: an SMP kernel always has
+        /// X86_LOCAL_APIC and X86_IO_APIC (options without a prompt that default to y on SMP: 2.6.24
+        /// arch/x86/Kconfig, 2.4.22 arch/i386/config.in, 6.x def_bool), and a kernel without
+        /// CONFIG_NR_CPUS has its fixed SMP NR_CPUS. <paramref name="note"/> says what was forced.
+        /// </summary>
+        public KernelConfig CompletedFor(KernelProfile kernel, out string? note)
+        {
+            note = null;
+            if (NrCpus == 1)
+            {
+                return this;
+            }
+
+            var completed = this with { X86LocalApic = true, X86IoApic = true };
+            if (kernel.SmpNrCpus is { } fixedCpus && NrCpus != fixedCpus)
+            {
+                note = "Kernel " + kernel.Version + " has no CONFIG_NR_CPUS: include/linux/threads.h sets NR_CPUS to "
+                    + fixedCpus + " for every SMP kernel, so NR_CPUS is " + fixedCpus + ", not " + NrCpus + ".";
+                completed = completed with { NrCpus = fixedCpus };
+            }
+
+            return completed;
+        }
+
         /// <summary>The named presets, for -Config completion.</summary>
         public static IReadOnlyDictionary<string, KernelConfig> Presets { get; } =
             new Dictionary<string, KernelConfig>(StringComparer.OrdinalIgnoreCase) { ["R1"] = R1, ["R2"] = R2 };

@@ -8,6 +8,7 @@ namespace KernelVm.Profiles
         public static KernelProfile V2_4_22 { get; } = new("2.4.22", "Gorman, Understanding the Linux Virtual Memory Manager")
         {
             HasVmSplitOption = false,
+            SmpNrCpus = 32,
             FixaddrTop = 0xFFFFE000,       // include/asm-i386/fixmap.h: a constant, the last page left out
             FixedPkmapBase = 0xFE000000,   // include/asm-i386/highmem.h
             KmTypes = new[] { "KM_BOUNCE_READ", "KM_SKB_SUNRPC_DATA", "KM_SKB_DATA_SOFTIRQ", "KM_USER0", "KM_USER1", "KM_BH_IRQ", "KM_SOFTIRQ0", "KM_SOFTIRQ1" },

@@ -25,6 +25,12 @@ namespace KernelVm.Profiles
         /// <summary>Whether Kconfig offers CONFIG_VMSPLIT_* (2.4.22 fixes PAGE_OFFSET at 0xC0000000).</summary>
         public bool HasVmSplitOption { get; private init; }
 
+        /// <summary>
+        /// NR_CPUS of every SMP kernel when there is no CONFIG_NR_CPUS: 2.4.22's include/linux/threads.h
+        /// sets 32 under CONFIG_SMP. Null where Kconfig asks for NR_CPUS.
+        /// </summary>
+        public int? SmpNrCpus { get; private init; }
+
         /// <summary>Default __VMALLOC_RESERVE: 128 MiB in both versions (arch/x86/mm/init_32.c, include/asm-i386/page.h).</summary>
         public uint VmallocReserve { get; private init; } = 128u << 20;
 

@@ -145,6 +145,19 @@ namespace KernelVm.PowerShell.Commands
                 return;
             }
 
+            if (machine.ConfigNote is { } note)
+            {
+                // Kconfig completing a preset is expected; overriding what the user typed deserves a warning.
+                if (MyInvocation.BoundParameters.ContainsKey(nameof(NrCpus)))
+                {
+                    WriteWarning(note);
+                }
+                else
+                {
+                    WriteVerbose(note);
+                }
+            }
+
             foreach (var line in machine.BootLog)
             {
                 if (line.Level == PrintkLevel.Warning)
