@@ -84,6 +84,15 @@ public sealed class MachineBootTests
         Assert.Equal(0x38000UL, m64.MaxLowPfn);
     }
 
+    // M5: 2.4.22 arch/i386/kernel/setup.c asks for "a PAE enabled kernel" where 2.6.24 names HIGHMEM64G.
+    [Fact]
+    public void The_4GiB_trim_of_2_4_22_asks_for_a_PAE_kernel()
+    {
+        var m = Machine.Boot(new MachineConfig { MemorySize = 8 * GiB, Kernel = KernelProfile.V2_4_22 });
+        Assert.Equal(new[] { "Warning only 4GB will be used.", "Use a PAE enabled kernel." }, m.BootLog.Take(2).Select(l => l.Text));
+        Assert.DoesNotContain(m.BootLog, l => l.Text.Contains("HIGHMEM64G"));
+    }
+
     [Theory]
     [InlineData(VmSplit.VMSPLIT_3G_OPT)]
     [InlineData(VmSplit.VMSPLIT_2G_OPT)]

@@ -15,12 +15,26 @@ namespace KernelVm.Physical
         /// <summary>The 4 GiB trim of a HIGHMEM4G kernel; one or two lines.</summary>
         public string[] Only4G { get; init; } = { "Warning only 4GB will be used.", "Use a HIGHMEM64G enabled kernel." };
 
-        /// <summary>arch/x86/kernel/setup_32.c find_max_low_pfn(), 2.6.24 (2.4.22's setup.c prints the same).</summary>
+        private const string V2HighmemMoreThanAvailable = "highmem size specified ({0}MB) is bigger than pages available ({1}MB)!.";
+        private const string V2HighmemLowmemTooSmall = "highmem size {0}MB results in smaller than 64MB lowmem, ignoring it.";
+        private const string V2HighmemOnlyAvailable = "only {0}MB highmem pages available, ignoring highmem size of {1}MB.";
+
+        /// <summary>arch/x86/kernel/setup_32.c find_max_low_pfn(), 2.6.24.</summary>
         public static SizingMessages V2 { get; } = new()
         {
-            HighmemMoreThanAvailable = "highmem size specified ({0}MB) is bigger than pages available ({1}MB)!.",
-            HighmemLowmemTooSmall = "highmem size {0}MB results in smaller than 64MB lowmem, ignoring it.",
-            HighmemOnlyAvailable = "only {0}MB highmem pages available, ignoring highmem size of {1}MB.",
+            HighmemMoreThanAvailable = V2HighmemMoreThanAvailable,
+            HighmemLowmemTooSmall = V2HighmemLowmemTooSmall,
+            HighmemOnlyAvailable = V2HighmemOnlyAvailable,
+        };
+
+        /// <summary>arch/i386/kernel/setup.c find_max_low_pfn(), 2.4.22: as 2.6.24, but it asks for "a PAE enabled kernel".</summary>
+        public static SizingMessages V2_4 { get; } = new()
+        {
+            HighmemMoreThanAvailable = V2HighmemMoreThanAvailable,
+            HighmemLowmemTooSmall = V2HighmemLowmemTooSmall,
+            HighmemOnlyAvailable = V2HighmemOnlyAvailable,
+            UseHighmem64G = "Use a PAE enabled kernel.",
+            Only4G = new[] { "Warning only 4GB will be used.", "Use a PAE enabled kernel." },
         };
 
         /// <summary>arch/x86/mm/init_32.c lowmem_pfn_init() / highmem_pfn_init(), 6.x.</summary>

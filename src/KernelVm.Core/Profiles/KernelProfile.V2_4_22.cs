@@ -1,4 +1,5 @@
 using KernelVm.Fixmap;
+using KernelVm.Physical;
 
 namespace KernelVm.Profiles
 {
@@ -9,6 +10,7 @@ namespace KernelVm.Profiles
         {
             HasVmSplitOption = false,
             SmpNrCpus = 32,
+            Messages = SizingMessages.V2_4,
             FixaddrTop = 0xFFFFE000,       // include/asm-i386/fixmap.h: a constant, the last page left out
             FixedPkmapBase = 0xFE000000,   // include/asm-i386/highmem.h
             KmTypes = new[] { "KM_BOUNCE_READ", "KM_SKB_SUNRPC_DATA", "KM_SKB_DATA_SOFTIRQ", "KM_USER0", "KM_USER1", "KM_BH_IRQ", "KM_SOFTIRQ0", "KM_SOFTIRQ1" },
