@@ -114,8 +114,22 @@ namespace KernelVm
         /// <summary>x86-64 __START_KERNEL_map: the kernel text mapping, from physical 0 (phys_base 0).</summary>
         public const ulong StartKernelMap = 0xFFFFFFFF80000000;
 
-        /// <summary>USER_PTRS_PER_PGD: the PGD entries below PAGE_OFFSET (TASK_SIZE / PGDIR_SIZE).</summary>
-        public int UserPtrsPerPgd => (int)(PageOffset >> Paging.PagingGeometry.For(Architecture).Levels[0].Shift);
+        /// <summary>x86-64 TASK_SIZE (TASK_SIZE_MAX): the user half of the 47-bit address space, less a guard page.</summary>
+        public const ulong TaskSize64 = (1UL << 47) - PageSize;
+
+        /// <summary>
+        /// USER_PTRS_PER_PGD: the PGD entries that map user space. i386 (pgtable_32.h) takes
+        /// TASK_SIZE / PGDIR_SIZE with TASK_SIZE = PAGE_OFFSET; x86-64 (pgtable_64.h) takes
+        /// (TASK_SIZE - 1) / PGDIR_SIZE + 1 = 256, whatever PAGE_OFFSET is.
+        /// </summary>
+        public int UserPtrsPerPgd
+        {
+            get
+            {
+                var pgdirShift = Paging.PagingGeometry.For(Architecture).Levels[0].Shift;
+                return Is64Bit ? (int)(((TaskSize64 - 1) >> pgdirShift) + 1) : (int)(PageOffset >> pgdirShift);
+            }
+        }
 
         /// <summary>
         /// __pa(): a direct-map virtual address to its physical address. On x86-64 (__phys_addr) an
@@ -221,7 +235,7 @@ namespace KernelVm
             LayoutConstants? top = null;
             if (Is64Bit)
             {
-                MaxMem = (1UL << 46) - 1;
+                MaxMem = Kernel.X86_64Layout!.MaxMem;
                 Pfns = new LowHighSplit(maxPfn, maxPfn);
             }
             else

@@ -12,6 +12,23 @@ public sealed class ModernKernelTests
     private static Machine Boot(Architecture arch = Architecture.X86, ulong memory = 2 * GiB, HighMemSupport? highMem = null, BootOptions? boot = null) =>
         Machine.Boot(new MachineConfig { Kernel = KernelProfile.V6, Architecture = arch, MemorySize = memory, HighMem = highMem, Boot = boot ?? new() });
 
+    // M11-M13: x86-64 USER_PTRS_PER_PGD = (TASK_SIZE - 1) / PGDIR_SIZE + 1 (pgtable_64.h); 6.17 MAXMEM =
+    // 1UL << MAX_PHYSMEM_BITS and MODULES_END = 0xFFFFFFFFFF000000 (arch/x86/include/asm/pgtable_64_types.h,
+    // page_64_types.h); 2.6.24 MAXMEM = 0x3FFFFFFFFFFF (include/asm-x86/pgtable_64.h).
+    [Fact]
+    public void X86_64_user_pgd_entries_maxmem_and_modules_end()
+    {
+        var modern = Boot(Architecture.X86_64);
+        var old = Machine.Boot(new MachineConfig { Kernel = KernelProfile.V2_6_24, Architecture = Architecture.X86_64 });
+        Assert.Equal(256, modern.UserPtrsPerPgd);
+        Assert.Equal(256, old.UserPtrsPerPgd);
+        Assert.Equal(0x400000000000UL, modern.MaxMem);
+        Assert.Equal(0x3FFFFFFFFFFFUL, old.MaxMem);
+        var modules = modern.Layout.Regions.Single(r => r.Kind == RegionKind.Modules);
+        Assert.Equal(0xFFFFFFFFA0000000UL, modules.Start);
+        Assert.Equal(0xFFFFFFFFFEFFFFFFUL, modules.Last);
+    }
+
     [Fact]
     public void Section_2_3_illustration_non_PAE()
     {

@@ -15,6 +15,12 @@ namespace KernelVm.Layout
 
         public ulong ModulesStart { get; init; }
 
+        /// <summary>MODULES_END where the kernel sets one below the fixmaps (6.x: 0xFFFFFFFFFF000000); null: up to the fixmaps.</summary>
+        public ulong? ModulesEnd { get; init; }
+
+        /// <summary>MAXMEM: 0x3FFFFFFFFFFF in 2.6.24 (pgtable_64.h), 1UL &lt;&lt; MAX_PHYSMEM_BITS = 1UL &lt;&lt; 46 in 6.x (page_64_types.h).</summary>
+        public ulong MaxMem { get; init; }
+
         /// <summary>VSYSCALL_START / VSYSCALL_ADDR.</summary>
         public ulong Vsyscall { get; init; }
 

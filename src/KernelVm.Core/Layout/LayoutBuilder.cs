@@ -156,7 +156,9 @@ namespace KernelVm.Layout
                 new MemoryRegion(RegionKind.Vmalloc, "vmalloc", vmallocStart, vmallocEnd, "VMALLOC_START .. VMALLOC_END: vmalloc and ioremap"),
                 new MemoryRegion(RegionKind.VirtualMemMap, "vmemmap", vmemmapBase, vmemmapBase + vmemmapSize, "VMEMMAP_START: the virtual memory map of struct pages"),
                 new MemoryRegion(RegionKind.KernelText, "kernel text", KernelText, KernelText + kernelTextSize, "__START_KERNEL_map: the kernel image, mapped from physical 0"),
-                new MemoryRegion(RegionKind.Modules, "modules", modulesStart, fixaddrBootStart + PageSize, "MODULES_VADDR .. the fixmaps"),
+                l.ModulesEnd is { } modulesEnd
+                    ? new MemoryRegion(RegionKind.Modules, "modules", modulesStart, modulesEnd, "MODULES_VADDR .. MODULES_END")
+                    : new MemoryRegion(RegionKind.Modules, "modules", modulesStart, fixaddrBootStart + PageSize, "MODULES_VADDR .. the fixmaps"),
                 new MemoryRegion(RegionKind.FixmapBootTime, "fixmap (boot-time)", fixaddrBootStart + PageSize, fixaddrStart + PageSize, "the boot-time (early ioremap) fixmap slots"),
                 new MemoryRegion(RegionKind.FixmapPermanent, "fixmap", fixaddrStart + PageSize, vsyscall, "FIXADDR_START + PAGE_SIZE .. the vsyscall page(s)"),
                 new MemoryRegion(RegionKind.FixmapPermanent, "vsyscall", vsyscall, fixmapEnd, "the vsyscall fixmap page(s), up to FIXADDR_TOP"),

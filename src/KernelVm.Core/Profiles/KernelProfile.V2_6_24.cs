@@ -29,6 +29,7 @@ namespace KernelVm.Profiles
                 VmemmapSize = 1UL << 40,
                 KernelTextSize = 40UL << 20,       // KERNEL_TEXT_SIZE
                 ModulesStart = 0xFFFFFFFF88000000,
+                MaxMem = 0x3FFFFFFFFFFF,           // include/asm-x86/pgtable_64.h
                 Vsyscall = 0xFFFFFFFFFF600000,     // VSYSCALL_START, -10 MiB
             },
             HasNuma = true,

@@ -58,6 +58,8 @@ namespace KernelVm.Profiles
                 VmemmapSize = Tb,
                 KernelTextSize = 512UL << 20,                 // KERNEL_IMAGE_SIZE without KASLR
                 ModulesStart = 0xFFFFFFFF80000000 + (512UL << 20),
+                ModulesEnd = 0xFFFFFFFFFF000000,             // arch/x86/include/asm/pgtable_64_types.h
+                MaxMem = 1UL << 46,                          // 1UL << MAX_PHYSMEM_BITS, 4-level paging
                 Vsyscall = 0xFFFFFFFFFF600000,
                 Extra = new[]
                 {
