@@ -4,7 +4,7 @@
 .DESCRIPTION
     Builds benchmarks/NoOpCmdlet and a Release layout of KernelVm (in out/bench), imports both, then
     runs interleaved rounds (each round times every case once, so drift hits all alike) and reports
-    medians per object. Import-Module is timed in fresh processes, again interleaved.
+    medians of CPU time per object. Import-Module is timed in fresh processes, again interleaved.
 
         dotnet pwsh -NoProfile ./benchmarks/cmdlets.ps1
 .PARAMETER Objects
@@ -41,16 +41,18 @@ function Get-Median([double[]] $Values) {
     if ($n % 2) { $sorted[($n - 1) / 2] } else { ($sorted[$n / 2 - 1] + $sorted[$n / 2]) / 2 }
 }
 
-# Median microseconds per object of each case, over interleaved rounds after a warm-up.
+# Median microseconds of CPU time per object of each case, over interleaved rounds after a warm-up.
+# CPU time rather than elapsed time: shared machines are busy, and it still counts the GC's threads.
+$process = [Diagnostics.Process]::GetCurrentProcess()
 function Measure-Interleaved([System.Collections.Specialized.OrderedDictionary] $Cases, [int] $PerRound) {
     $times = @{}
     foreach ($name in $Cases.Keys) { $times[$name] = [Collections.Generic.List[double]]::new() }
     for ($round = 0; $round -lt $Rounds; $round++) {
         foreach ($name in $Cases.Keys) {
-            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $cpu = $process.TotalProcessorTime
             & $Cases[$name]
-            $watch.Stop()
-            if ($round -gt 0) { $times[$name].Add($watch.Elapsed.TotalMilliseconds * 1000 / $PerRound) }
+            $process.Refresh()
+            if ($round -gt 0) { $times[$name].Add(($process.TotalProcessorTime - $cpu).TotalMilliseconds * 1000 / $PerRound) }
         }
     }
     $medians = [ordered]@{}
@@ -92,7 +94,7 @@ $child = Get-ChildPowerShell
 $imports = @{ 'no-op' = [Collections.Generic.List[double]]::new(); KernelVm = [Collections.Generic.List[double]]::new() }
 for ($round = 0; $round -lt $ImportRounds; $round++) {
     foreach ($module in @(@('no-op', $noOpModule), @('KernelVm', $kernelVmModule))) {
-        $script = "`$w = [Diagnostics.Stopwatch]::StartNew(); Import-Module '$($module[1])'; `$w.Elapsed.TotalMilliseconds"
+        $script = "`$p = [Diagnostics.Process]::GetCurrentProcess(); `$c = `$p.TotalProcessorTime; Import-Module '$($module[1])'; `$p.Refresh(); (`$p.TotalProcessorTime - `$c).TotalMilliseconds"
         $ms = & $child.Path @($child.Arguments + '-Command', $script)
         $imports[$module[0]].Add([double]$ms)
     }
