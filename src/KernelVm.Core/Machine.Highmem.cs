@@ -16,6 +16,9 @@ namespace KernelVm
         private readonly object _kmapLock = new();
         private readonly Dictionary<string, VmTask> _tasks = new(System.StringComparer.OrdinalIgnoreCase);
 
+        // The task of the last call: calls mostly come from one task, which then skips the dictionary.
+        private VmTask? _current;
+
         /// <summary>The persistent kmaps; null without CONFIG_HIGHMEM.</summary>
         public Pkmap? Pkmap { get; private set; }
 
@@ -44,7 +47,7 @@ namespace KernelVm
             lock (_kmapLock)
             {
                 var task = RunnableTask(taskName);
-                var page = Memory.GetPage(pfn);
+                var zone = Memory.ZoneOf(pfn).Type;
                 if (nonblock && !Kernel.HasKmapNonblock)
                 {
                     throw Errors.NoNonblock(Kernel.Version);
@@ -52,7 +55,7 @@ namespace KernelVm
 
                 Register(task);
                 KmapOutcome outcome;
-                if (page.Zone.Type != ZoneType.HighMem)
+                if (zone != ZoneType.HighMem)
                 {
                     var vaddr = PageOffset + (pfn << PageShift);
                     Events.Add(EventKind.KmapLowmem, task.Name, task.Cpu, pfn: (long)pfn, address: vaddr);
@@ -74,8 +77,7 @@ namespace KernelVm
             lock (_kmapLock)
             {
                 var task = RunnableTask(taskName);
-                var page = Memory.GetPage(pfn);
-                var outcome = page.Zone.Type != ZoneType.HighMem
+                var outcome = Memory.ZoneOf(pfn).Type != ZoneType.HighMem
                     ? new KunmapOutcome(pfn, PageOffset + (pfn << PageShift), -1, -1, System.Array.Empty<KmapOutcome>())
                     : Pkmap!.KunmapHigh(task, pfn);
                 Register(task);
@@ -106,9 +108,8 @@ namespace KernelVm
                 var task = RunnableTask(taskName);
                 var onCpu = CheckCpu(cpu ?? task.Cpu);
                 var value = KmType(type);
-                var page = Memory.GetPage(pfn);
                 ulong vaddr;
-                if (page.Zone.Type != ZoneType.HighMem)
+                if (Memory.ZoneOf(pfn).Type != ZoneType.HighMem)
                 {
                     vaddr = PageOffset + (pfn << PageShift);
                     Events.Add(EventKind.KmapAtomic, task.Name, onCpu, pfn: (long)pfn, address: vaddr, detail: type + ": lowmem, page_address()");
@@ -223,7 +224,7 @@ namespace KernelVm
         {
             lock (_kmapLock)
             {
-                return _tasks.TryGetValue(string.IsNullOrEmpty(name) ? DefaultTask : name!, out var task) ? task : null;
+                return Lookup(name);
             }
         }
 
@@ -231,14 +232,33 @@ namespace KernelVm
         public int TaskCpu(string? name) => FindTask(name)?.Cpu ?? 0;
 
         /// <summary>The task a call runs as; a new one joins the machine only when the call succeeds.</summary>
-        private VmTask Pending(string? name) => FindTask(name) ?? new VmTask(string.IsNullOrEmpty(name) ? DefaultTask : name!, 0);
+        private VmTask Pending(string? name) => Lookup(name) ?? new VmTask(string.IsNullOrEmpty(name) ? DefaultTask : name!, 0);
+
+        /// <summary>FindTask() under kmap_lock, which the caller holds.</summary>
+        private VmTask? Lookup(string? name)
+        {
+            var key = string.IsNullOrEmpty(name) ? DefaultTask : name!;
+            if (_current is { } current && string.Equals(current.Name, key, System.StringComparison.OrdinalIgnoreCase))
+            {
+                return current;
+            }
+
+            return _tasks.TryGetValue(key, out var task) ? _current = task : null;
+        }
 
         private void Register(VmTask task)
         {
+            if (task == _current)
+            {
+                return;
+            }
+
             if (!_tasks.ContainsKey(task.Name))
             {
                 _tasks.Add(task.Name, task);
             }
+
+            _current = task;
         }
 
         private VmTask RunnableTask(string? name)

@@ -26,6 +26,12 @@ namespace KernelVm.Highmem
 
         private readonly bool _flushOnlyIfCleared;
 
+        // The slots the last flush freed and its event's text: a steady churn frees the same slots
+        // each time, so the text is built only when the set changes. -1: no flush yet.
+        private int[]? _freed;
+        private int _freedCount = -1;
+        private string _freedDetail = "";
+
         internal Pkmap(int lastPkmap, ulong pkmapBase, KernelPageTables tables, ulong kmapProt, IPageAddressStore store,
             System.Func<ulong, ulong> pfnToPage, EventLog events, TranslationBuffers tlb, bool flushOnlyIfCleared = false)
         {
@@ -180,7 +186,8 @@ namespace KernelVm.Highmem
         /// </summary>
         private void FlushAllZeroPkmaps(string? task)
         {
-            var freed = new StringBuilder();
+            var freed = 0;
+            var changed = false;
             for (var i = 0; i < LastPkmap; i++)
             {
                 if (_count[i] != 1)
@@ -195,17 +202,37 @@ namespace KernelVm.Highmem
                 _events.Add(EventKind.PteClear, task, slot: i, pfn: (long)pfn, address: Address(i));
                 _events.Add(EventKind.HashRemove, task, slot: i, pfn: (long)pfn, address: Address(i), bucket: Store.BucketOf(page));
                 Store.Clear(page);
-                freed.Append(freed.Length == 0 ? "" : ",").Append(i);
+                _freed ??= new int[LastPkmap];
+                changed |= freed >= _freedCount || _freed[freed] != i;
+                _freed[freed++] = i;
             }
 
-            _events.Add(EventKind.FlushAllZeroPkmaps, task, detail: freed.Length == 0 ? "no slot at count 1" : "freed slots " + freed);
-            if (freed.Length == 0 && _flushOnlyIfCleared)
+            _events.Add(EventKind.FlushAllZeroPkmaps, task, detail: FreedDetail(freed, changed));
+            if (freed == 0 && _flushOnlyIfCleared)
             {
                 return;                                     // 6.x: need_flush stayed false
             }
 
             _tlb.FlushAll();
             _events.Add(EventKind.TlbFlushAll, task, address: _base, detail: "flush_tlb_kernel_range(PKMAP_ADDR(0), PKMAP_ADDR(LAST_PKMAP))");
+        }
+
+        /// <summary>The FlushAllZeroPkmaps event's text for the first <paramref name="freed"/> slots of _freed.</summary>
+        private string FreedDetail(int freed, bool changed)
+        {
+            if (changed || freed != _freedCount)
+            {
+                var text = new StringBuilder(freed == 0 ? "no slot at count 1" : "freed slots ");
+                for (var i = 0; i < freed; i++)
+                {
+                    text.Append(i == 0 ? "" : ",").Append(_freed![i]);
+                }
+
+                _freedCount = freed;
+                _freedDetail = text.ToString();
+            }
+
+            return _freedDetail;
         }
 
         /// <summary>

@@ -67,11 +67,11 @@ namespace KernelVm.Physical
 
         public Zone ZoneOf(ulong pfn)
         {
-            foreach (var zone in _zones)
+            for (var i = 0; i < _zones.Count; i++)
             {
-                if (zone.Contains(pfn))
+                if (_zones[i].Contains(pfn))
                 {
-                    return zone;
+                    return _zones[i];
                 }
             }
 

@@ -2,12 +2,16 @@ using System.Collections.Generic;
 
 namespace KernelVm.Trace
 {
-    /// <summary>The most recent kernel events in a ring of preallocated slots: recording never allocates.</summary>
+    /// <summary>
+    /// The most recent kernel events in a ring. The ring grows by doubling until it holds Capacity
+    /// events, so an idle machine keeps none of it; from then on recording never allocates.
+    /// </summary>
     public sealed class EventLog
     {
         public const int Capacity = 4096;
+        private const int FirstSize = 64;
 
-        private readonly KernelEvent[] _ring = new KernelEvent[Capacity];
+        private KernelEvent[] _ring = System.Array.Empty<KernelEvent>();
         private long _next;
 
         /// <summary>Sequence number of the next event.</summary>
@@ -15,7 +19,13 @@ namespace KernelVm.Trace
 
         internal void Add(EventKind kind, string? task = null, int cpu = -1, int slot = -1, long pfn = -1, ulong address = 0, int bucket = -1, int count = -1, string? detail = null)
         {
-            _ring[_next % Capacity] = new KernelEvent(_next, kind, task, cpu, slot, pfn, address, bucket, count, detail);
+            if (_next == _ring.Length && _ring.Length < Capacity)
+            {
+                // Not wrapped yet: event i is at index i, so the copy keeps every index.
+                System.Array.Resize(ref _ring, System.Math.Max(FirstSize, 2 * _ring.Length));
+            }
+
+            _ring[_next & (_ring.Length - 1)] = new KernelEvent(_next, kind, task, cpu, slot, pfn, address, bucket, count, detail);
             _next++;
         }
 
@@ -26,7 +36,7 @@ namespace KernelVm.Trace
             var list = new List<KernelEvent>((int)System.Math.Max(0, _next - start));
             for (var i = start; i < _next; i++)
             {
-                list.Add(_ring[i % Capacity]);
+                list.Add(_ring[i & (_ring.Length - 1)]);
             }
 
             return list;
