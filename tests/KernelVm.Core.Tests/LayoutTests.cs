@@ -75,6 +75,21 @@ public sealed class LayoutTests
         Assert.Equal(1, Boot(KernelConfig.R1, kernel: KernelProfile.V2_4_22).Options.NrCpus);
     }
 
+    // M6, M7: 2.4.22 include/asm-i386/fixmap.h names the F00F slot FIX_F00F; FIX_CYCLONE_TIMER needs
+    // X86_SUMMIT, which sets X86_CLUSTERED_APIC and so MAX_IO_APICS 32 (include/asm-i386/apicdef.h).
+    [Fact]
+    public void The_2_4_22_fixmap_enum_spells_its_own_names_and_sizes()
+    {
+        var f00f = Boot(KernelConfig.R1.With("X86_F00F_BUG"), kernel: KernelProfile.V2_4_22).Fixmaps;
+        Assert.True(f00f.IndexOf("FIX_F00F") >= 0);
+        Assert.Equal(-1, f00f.IndexOf("FIX_F00F_IDT"));
+        Assert.True(Boot(KernelConfig.R1.With("X86_F00F_BUG")).Fixmaps.IndexOf("FIX_F00F_IDT") >= 0);
+        var summit = Boot(KernelConfig.R2.With("X86_CYCLONE_TIMER"), kernel: KernelProfile.V2_4_22).Fixmaps;
+        Assert.Equal(32, summit.IndexOf("FIX_IO_APIC_BASE_END") - summit.IndexOf("FIX_IO_APIC_BASE_0") + 1);
+        var plain = Boot(KernelConfig.R2, kernel: KernelProfile.V2_4_22).Fixmaps;
+        Assert.Equal(8, plain.IndexOf("FIX_IO_APIC_BASE_END") - plain.IndexOf("FIX_IO_APIC_BASE_0") + 1);
+    }
+
     // M4: X86_LOCAL_APIC and X86_IO_APIC have no prompt and default to y on SMP (2.6.24 arch/x86/Kconfig).
     [Fact]
     public void An_SMP_kernel_always_has_the_APIC_slots()

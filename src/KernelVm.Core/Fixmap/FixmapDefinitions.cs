@@ -20,7 +20,7 @@ namespace KernelVm.Fixmap
             Always("FIX_VDSO"),
             Always("FIX_DBGP_BASE"),
             Always("FIX_EARLYCON_MEM_BASE"),
-        }.Concat(ApicThroughKmap(64)).Concat(new[]                                                       // MAX_IO_APICS, apicdef_32.h
+        }.Concat(ApicThroughKmap(_ => 64, "FIX_F00F_IDT")).Concat(new[]                                  // MAX_IO_APICS, apicdef_32.h
         {
             new FixmapSlotDefinition("FIX_ACPI_BEGIN", "FIX_ACPI_END", i => i.Config.Acpi ? FixAcpiPages : 0),
             When("FIX_PCIE_MCFG", c => c.PciMmconfig),
@@ -30,7 +30,8 @@ namespace KernelVm.Fixmap
         }).ToArray();
 
         /// <summary>include/asm-i386/fixmap.h, v2.4.22: no FIX_HOLE, FIX_VDSO or FIX_WP_TEST.</summary>
-        internal static IReadOnlyList<FixmapSlotDefinition> X86V2_4_22 { get; } = ApicThroughKmap(8).Concat(new[]     // MAX_IO_APICS 8
+        // MAX_IO_APICS is 8, or 32 with CONFIG_X86_CLUSTERED_APIC, which X86_SUMMIT sets; FIX_CYCLONE_TIMER needs X86_SUMMIT.
+        internal static IReadOnlyList<FixmapSlotDefinition> X86V2_4_22 { get; } = ApicThroughKmap(c => c.X86CycloneTimer ? 32 : 8, "FIX_F00F").Concat(new[]
         {
             new FixmapSlotDefinition("FIX_ACPI_BEGIN", "FIX_ACPI_END", i => i.Config.Acpi ? FixAcpiPages : 0),
             new FixmapSlotDefinition("FIX_BTMAP_END", "FIX_BTMAP_BEGIN", _ => NrFixBtmaps, bootTime: true),
@@ -88,16 +89,19 @@ namespace KernelVm.Fixmap
         private static FixmapSlotDefinition BtmapAlignment() => PadTo((i, end) =>
             ((end ^ (end + TotalFixBtmaps - 1)) & -i.PtrsPerPte) != 0 ? end + TotalFixBtmaps - (end & (TotalFixBtmaps - 1)) : end, bootTime: true);
 
-        /// <summary>The lines 2.4.22 and 2.6.24 share, from the local APIC to the kmap_atomic slots, with their #ifdefs.</summary>
-        private static IEnumerable<FixmapSlotDefinition> ApicThroughKmap(int maxIoApics) => new[]
+        /// <summary>
+        /// The lines 2.4.22 and 2.6.24 share, from the local APIC to the kmap_atomic slots, with their
+        /// #ifdefs; the F00F bug's IDT slot is FIX_F00F in 2.4.22 and FIX_F00F_IDT in 2.6.24.
+        /// </summary>
+        private static IEnumerable<FixmapSlotDefinition> ApicThroughKmap(System.Func<Profiles.KernelConfig, int> maxIoApics, string f00fName) => new[]
         {
             When("FIX_APIC_BASE", c => c.X86LocalApic),
-            new FixmapSlotDefinition("FIX_IO_APIC_BASE_0", "FIX_IO_APIC_BASE_END", i => i.Config.X86IoApic ? maxIoApics : 0),
+            new FixmapSlotDefinition("FIX_IO_APIC_BASE_0", "FIX_IO_APIC_BASE_END", i => i.Config.X86IoApic ? maxIoApics(i.Config) : 0),
             When("FIX_CO_CPU", c => c.X86VisWsApic),
             When("FIX_CO_APIC", c => c.X86VisWsApic),
             When("FIX_LI_PCIA", c => c.X86VisWsApic),
             When("FIX_LI_PCIB", c => c.X86VisWsApic),
-            When("FIX_F00F_IDT", c => c.X86F00fBug),
+            When(f00fName, c => c.X86F00fBug),
             When("FIX_CYCLONE_TIMER", c => c.X86CycloneTimer),
             KmapSlots(),
         };
