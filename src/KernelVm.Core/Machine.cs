@@ -284,9 +284,10 @@ namespace KernelVm
             InitHighmem();
             if (Kernel.PrintsVirtualLayout && !Is64Bit)
             {
+                // mem_init()'s one printk of the layout carries no KERN_ level.
                 foreach (var line in LayoutPrintout.Lines(Layout))
                 {
-                    _bootLog.Add(new BootMessage(PrintkLevel.Info, line));
+                    _bootLog.Add(BootMessage.Unleveled(line));
                 }
             }
         }

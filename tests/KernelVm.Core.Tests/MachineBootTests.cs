@@ -84,6 +84,27 @@ public sealed class MachineBootTests
         Assert.Equal(0x38000UL, m64.MaxLowPfn);
     }
 
+    // M9: printk without a KERN_ level prints at default_message_loglevel 4: 2.6.24 mm/page_alloc.c
+    // free_area_init_nodes() and arch/x86/mm/init_32.c mem_init(), 2.4.22 mm/page_alloc.c
+    // free_area_init_core(); 2.6.24's "On node %d totalpages" is KERN_DEBUG; 6.x uses pr_info().
+    [Fact]
+    public void Lines_printed_without_a_level_are_at_the_default_level()
+    {
+        BootMessage Line(Machine m, string start) => m.BootLog.First(l => l.Text.StartsWith(start, StringComparison.Ordinal));
+        var v26 = Boot(GiB);
+        foreach (var start in new[] { "Zone PFN ranges:", "early_node_map[1]", "virtual kernel memory layout:" })
+        {
+            Assert.Equal((PrintkLevel.Warning, true), (Line(v26, start).Level, Line(v26, start).DefaultLevel));
+        }
+
+        Assert.Equal((PrintkLevel.Debug, false), (Line(v26, "On node 0 totalpages").Level, Line(v26, "On node 0 totalpages").DefaultLevel));
+        var v24 = Boot(GiB, kernel: KernelProfile.V2_4_22);
+        Assert.True(Line(v24, "zone(0)").DefaultLevel && Line(v24, "On node 0 totalpages").DefaultLevel);
+        var v6 = Machine.Boot(new MachineConfig { MemorySize = GiB, Kernel = KernelProfile.V6 });
+        Assert.Equal((PrintkLevel.Info, false), (Line(v6, "Zone ranges:").Level, Line(v6, "Zone ranges:").DefaultLevel));
+        Assert.DoesNotContain(v26.BootLog, l => l.Level == PrintkLevel.Warning && !l.DefaultLevel);
+    }
+
     // M5: 2.4.22 arch/i386/kernel/setup.c asks for "a PAE enabled kernel" where 2.6.24 names HIGHMEM64G.
     [Fact]
     public void The_4GiB_trim_of_2_4_22_asks_for_a_PAE_kernel()

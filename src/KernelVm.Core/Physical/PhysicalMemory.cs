@@ -154,8 +154,10 @@ namespace KernelVm.Physical
                 highest[i] = System.Math.Max(maxZonePfn[i], lowest[i]);
             }
 
+            // 2.6.24's free_area_init_nodes() printks these without a level; 6.x uses pr_info().
             var modern = inputs.Style == Profiles.ZoneInitStyle.FreeAreaInit6;
-            log.Add(Info(modern ? "Zone ranges:" : "Zone PFN ranges:"));
+            BootMessage Line(string text) => modern ? Info(text) : BootMessage.Unleveled(text);
+            log.Add(Line(modern ? "Zone ranges:" : "Zone PFN ranges:"));
             for (var i = 0; i < types.Count; i++)
             {
                 if (types[i] == ZoneType.Movable)
@@ -163,17 +165,17 @@ namespace KernelVm.Physical
                     continue;
                 }
 
-                log.Add(Info(!modern ? F("  {0,-8} {1,8} -> {2,8}", ZoneName(types[i]), lowest[i], highest[i])
+                log.Add(Line(!modern ? F("  {0,-8} {1,8} -> {2,8}", ZoneName(types[i]), lowest[i], highest[i])
                     : highest[i] > lowest[i] ? F("  {0,-8} {1}", ZoneName(types[i]), MemRange(lowest[i], highest[i]))
                     : F("  {0,-8} empty", ZoneName(types[i]))));
             }
 
-            log.Add(Info(modern ? "Movable zone start for each node" : "Movable zone start PFN for each node"));
-            log.Add(Info(modern ? "Early memory node ranges" : F("early_node_map[{0}] active PFN ranges", inputs.NodeRanges.Count)));
+            log.Add(Line(modern ? "Movable zone start for each node" : "Movable zone start PFN for each node"));
+            log.Add(Line(modern ? "Early memory node ranges" : F("early_node_map[{0}] active PFN ranges", inputs.NodeRanges.Count)));
             for (var n = 0; n < inputs.NodeRanges.Count; n++)
             {
                 var (start, end) = inputs.NodeRanges[n];
-                log.Add(Info(modern ? F("  node {0,3}: {1}", n, MemRange(start, end)) : F("  {0,3}: {1,8} -> {2,8}", n, start, end)));
+                log.Add(Line(modern ? F("  node {0,3}: {1}", n, MemRange(start, end)) : F("  {0,3}: {1,8} -> {2,8}", n, start, end)));
             }
 
             for (var n = 0; n < inputs.NodeRanges.Count; n++)
@@ -276,7 +278,8 @@ namespace KernelVm.Physical
             var physical = _bootMem.Alloc(bytes, Machine.PageSize, MaxDmaPfn << Machine.PageShift, "node 0 mem_map");
             var remainder = physical % StructPageSize;
             var memMap = inputs.PageOffset + (remainder == 0 ? physical : physical + StructPageSize - remainder);
-            log.Add(Info(F("On node 0 totalpages: {0}", total)));
+            // 2.4.22's free_area_init_core() printks these without a level.
+            log.Add(BootMessage.Unleveled(F("On node 0 totalpages: {0}", total)));
 
             var bounds = new[] { System.Math.Min(MaxDmaPfn, inputs.MaxLowPfn), inputs.MaxLowPfn, total };
             var zones = new List<Zone>();
@@ -284,7 +287,7 @@ namespace KernelVm.Physical
             for (var i = 0; i < inputs.ZoneTypes.Count; i++)
             {
                 var size = bounds[i] - start;
-                log.Add(Info(F("zone({0}): {1} pages.", i, size)));
+                log.Add(BootMessage.Unleveled(F("zone({0}): {1} pages.", i, size)));
                 var zone = new Zone(0, inputs.ZoneTypes[i], i, start, size, 0, size, memMap + start * StructPageSize, hasPerCpuLists: false);
                 zones.Add(zone);
                 _zones.Add(zone);

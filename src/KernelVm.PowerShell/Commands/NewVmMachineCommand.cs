@@ -160,7 +160,8 @@ namespace KernelVm.PowerShell.Commands
 
             foreach (var line in machine.BootLog)
             {
-                if (line.Level == PrintkLevel.Warning)
+                // A line printed without a level shows at level 4 in dmesg, but is no warning.
+                if (line.Level == PrintkLevel.Warning && !line.DefaultLevel)
                 {
                     WriteWarning(line.Text);
                 }
