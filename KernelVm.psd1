@@ -37,11 +37,13 @@
         'Invoke-Kunmap'
         'Invoke-KunmapAtomic'
         'Invoke-VmAccess'
+        'New-VmExercise'
         'New-VmMachine'
         'Remove-VmMachine'
         'Resolve-VmAddress'
         'Set-Fixmap'
         'Stop-VmTask'
+        'Test-VmExercise'
         'Test-VmVirtAddrValid'
         'Use-VmMachine'
     )

@@ -73,6 +73,8 @@ function Get-ValidArgument([string] $Command, [string] $Set, $Machine) {
         'Remove-VmMachine'          = @{ Name = 'nosuch-machine' }
         'Use-VmMachine'             = @{ Machine = $Machine }
         'Stop-VmTask'               = @{ Name = 'task0' }
+        'New-VmExercise'            = @{ Topic = 'Split'; Seed = 1 }
+        'Test-VmExercise'           = @{ Exercise = (New-VmExercise -Topic Split -Seed 1); Answer = 0xC0000000; Topic = 'Split'; Seed = 1 }
     }
     $table[$Command]
 }

@@ -24,6 +24,10 @@ BeforeDiscovery {
         @{ Record = 'VmTlbEntryInfo'; Make = { Get-VmTlb -Machine $m } }
         @{ Record = 'VmWalkStep'; Make = { (Resolve-VmAddress 0xFF801000 -Machine $m).Walk } }
         @{ Record = 'VmZoneInfo'; Make = { Get-VmZone -Machine $m } }
+        @{ Record = 'VmExercise'; Make = { New-VmExercise -Topic Pkmap -Seed 3 -Difficulty Hard -IncludeAnswer } }
+        @{ Record = 'VmExerciseInput'; Make = { (New-VmExercise -Topic KmapAtomic -Seed 2 -Difficulty Hard).Inputs } }
+        @{ Record = 'VmExerciseMachine'; Make = { (New-VmExercise -Topic Split -Seed 1 -Difficulty Medium).Configuration } }
+        @{ Record = 'VmExerciseResult'; Make = { New-VmExercise -Topic PageWalk -Seed 5 | Test-VmExercise -Answer 0x1000 } }
         @{ Record = 'Machine'; Make = { $m } }
     )
     $widths = @(@{ Width = 80 }, @{ Width = 120 })
