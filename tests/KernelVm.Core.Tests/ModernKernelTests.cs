@@ -12,6 +12,29 @@ public sealed class ModernKernelTests
     private static Machine Boot(Architecture arch = Architecture.X86, ulong memory = 2 * GiB, HighMemSupport? highMem = null, BootOptions? boot = null) =>
         Machine.Boot(new MachineConfig { Kernel = KernelProfile.V6, Architecture = arch, MemorySize = memory, HighMem = highMem, Boot = boot ?? new() });
 
+    // M3: 6.17 arch/x86/include/asm/pgtable_32_areas.h MAXMEM = VMALLOC_END - PAGE_OFFSET - __VMALLOC_RESERVE:
+    // the split table gives what a booted R1 machine computes, for every split it allows.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void The_split_table_of_6_x_derives_MAXMEM_from_VMALLOC_END(bool pae)
+    {
+        foreach (VmSplit split in System.Enum.GetValues(typeof(VmSplit)))
+        {
+            var row = SplitTable.Row(split, KernelProfile.V6, pae);
+            if (!row.Allowed)
+            {
+                continue;
+            }
+
+            var m = Machine.Boot(new MachineConfig { Kernel = KernelProfile.V6, VmSplit = split, Architecture = pae ? Architecture.X86Pae : Architecture.X86 });
+            Assert.Equal(m.MaxMem, row.MaxMem);
+        }
+
+        Assert.Equal(0x373FE000UL, SplitTable.Row(VmSplit.VMSPLIT_3G, KernelProfile.V6, false).MaxMem);
+        Assert.Equal(0x38000000UL, SplitTable.Row(VmSplit.VMSPLIT_3G, KernelProfile.V2_6_24, false).MaxMem);
+    }
+
     // M11-M13: x86-64 USER_PTRS_PER_PGD = (TASK_SIZE - 1) / PGDIR_SIZE + 1 (pgtable_64.h); 6.17 MAXMEM =
     // 1UL << MAX_PHYSMEM_BITS and MODULES_END = 0xFFFFFFFFFF000000 (arch/x86/include/asm/pgtable_64_types.h,
     // page_64_types.h); 2.6.24 MAXMEM = 0x3FFFFFFFFFFF (include/asm-x86/pgtable_64.h).

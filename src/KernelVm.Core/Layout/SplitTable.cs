@@ -22,14 +22,23 @@ namespace KernelVm.Layout
         public static bool AllowedWithPae(VmSplit split) => (PageOffset(split) & 0x3FFFFFFF) == 0;
 
         /// <summary>
-        /// A row of Mauerer's Table 3-6 for a kernel: PAGE_OFFSET, MAXMEM = -PAGE_OFFSET - __VMALLOC_RESERVE
-        /// (default reserve), and whether Kconfig offers the split.
+        /// A row of Mauerer's Table 3-6 for a kernel: PAGE_OFFSET, MAXMEM with the default reserve, and
+        /// whether Kconfig offers the split. MAXMEM is -PAGE_OFFSET - __VMALLOC_RESERVE (2.4.22, 2.6.24),
+        /// or VMALLOC_END - PAGE_OFFSET - __VMALLOC_RESERVE (6.x), with VMALLOC_END that of the R1
+        /// configuration (UP, HIGHMEM): the layout above VMALLOC_END does not depend on the split.
         /// </summary>
         public static (ulong PageOffset, ulong MaxMem, bool Allowed) Row(VmSplit split, KernelProfile kernel, bool pae)
         {
             var pageOffset = PageOffset(split);
             var allowed = (kernel.HasVmSplitOption || split == VmSplit.VMSPLIT_3G) && (!pae || AllowedWithPae(split));
-            return (pageOffset, (1UL << 32) - pageOffset - kernel.VmallocReserve, allowed);
+            var top = kernel.MaxMemFromVmallocEnd ? R1VmallocEnd(kernel, pae) : 1UL << 32;
+            return (pageOffset, top - pageOffset - kernel.VmallocReserve, allowed);
+        }
+
+        private static ulong R1VmallocEnd(KernelProfile kernel, bool pae)
+        {
+            var fixmaps = new Fixmap.FixmapEnum(kernel.FixmapX86, new Fixmap.FixmapInputs(KernelConfig.R1, true, kernel.KmTypeNr(false), pae ? 512 : 1024));
+            return LayoutBuilder.Constants32(kernel, kernel.FixaddrTop, fixmaps, pae, true, KernelConfig.R1.NrCpus).VmallocEnd;
         }
     }
 }
