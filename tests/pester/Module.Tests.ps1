@@ -5,7 +5,8 @@ BeforeDiscovery {
     Import-Module $manifest -Force
     $commands = Get-Command -Module KernelVm -CommandType Cmdlet | ForEach-Object { @{ Name = $_.Name } }
     $root = Join-Path $PSScriptRoot '../..'
-    $scripts = @(Get-ChildItem (Join-Path $root 'examples') -Filter *.ps1 | ForEach-Object { @{ File = "examples/$($_.Name)" } }) +
+    $examples = (Resolve-Path (Join-Path $root 'examples')).Path
+    $scripts = @(Get-ChildItem $examples -Filter *.ps1 -Recurse | ForEach-Object { @{ File = 'examples' + $_.FullName.Substring($examples.Length).Replace('\', '/') } }) +
         @(@{ File = 'build.ps1' })
 }
 
