@@ -51,6 +51,12 @@ Describe 'KernelVm manifest' {
         (Get-Help about_KernelVm) -join "`n" | Should -BeLikeExactly '*New-VmMachine*'
     }
 
+    It 'installs every about topic of docs/help' {
+        foreach ($file in Get-ChildItem (Join-Path $root 'docs/help') -Filter about_*.md) {
+            (Get-Help $file.BaseName) -join "`n" | Should -BeLikeExactly "TOPIC*$($file.BaseName)*SEE ALSO*" -Because $file.Name
+        }
+    }
+
     It 'resolves the aliases __pa and __va to their cmdlets' {
         (Get-Command __pa).ResolvedCommandName | Should -BeExactly 'ConvertTo-PhysicalAddress'
         (Get-Command __va).ResolvedCommandName | Should -BeExactly 'ConvertTo-VirtualAddress'
