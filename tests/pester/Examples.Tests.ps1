@@ -1,8 +1,8 @@
 # Every script in examples/ runs in its own pwsh, as a user runs it, twice in one session; its
-# output says what its comments promise.
+# output says what its comments promise. The labs in examples/labs are graded by Labs.Tests.ps1.
 
 BeforeDiscovery {
-    $examples = Get-ChildItem (Join-Path $PSScriptRoot '../../examples') -Filter '*.ps1' -Recurse |
+    $examples = Get-ChildItem (Join-Path $PSScriptRoot '../../examples') -Filter '*.ps1' |
         ForEach-Object { @{ Name = $_.Name; Path = $_.FullName } }
 }
 

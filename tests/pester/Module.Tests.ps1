@@ -5,7 +5,8 @@ BeforeDiscovery {
     Import-Module $manifest -Force
     $commands = Get-Command -Module KernelVm -CommandType Cmdlet | ForEach-Object { @{ Name = $_.Name } }
     $root = Join-Path $PSScriptRoot '../..'
-    $scripts = @(Get-ChildItem (Join-Path $root 'examples') -Filter *.ps1 | ForEach-Object { @{ File = "examples/$($_.Name)" } }) +
+    $examples = (Resolve-Path (Join-Path $root 'examples')).Path
+    $scripts = @(Get-ChildItem $examples -Filter *.ps1 -Recurse | ForEach-Object { @{ File = 'examples' + $_.FullName.Substring($examples.Length).Replace('\', '/') } }) +
         @(@{ File = 'build.ps1' })
 }
 
@@ -48,6 +49,12 @@ Describe 'KernelVm manifest' {
 
     It 'installs the about_KernelVm topic' {
         (Get-Help about_KernelVm) -join "`n" | Should -BeLikeExactly '*New-VmMachine*'
+    }
+
+    It 'installs every about topic of docs/help' {
+        foreach ($file in Get-ChildItem (Join-Path $root 'docs/help') -Filter about_*.md) {
+            (Get-Help $file.BaseName) -join "`n" | Should -BeLikeExactly "TOPIC*$($file.BaseName)*SEE ALSO*" -Because $file.Name
+        }
     }
 
     It 'resolves the aliases __pa and __va to their cmdlets' {

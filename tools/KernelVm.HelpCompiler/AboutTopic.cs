@@ -14,15 +14,18 @@ internal static class AboutTopic
         var start = lines.Length > 0 && lines[0].Trim() == "---" ? Array.FindIndex(lines, 1, l => l.Trim() == "---") + 1 : 0;
         var output = new List<string>();
         var headings = 0;
+        var inFence = false;
         foreach (var line in lines.Skip(start))
         {
             if (line.StartsWith("```", StringComparison.Ordinal))
             {
+                inFence = !inFence;
                 continue;
             }
 
+            // In code, a line that starts with '#' is a comment, not a heading.
             var heading = line.TrimStart('#');
-            if (heading.Length == line.Length)
+            if (inFence || heading.Length == line.Length)
             {
                 output.Add(line.Length == 0 ? "" : "    " + line);
                 continue;
