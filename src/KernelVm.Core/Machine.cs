@@ -255,6 +255,11 @@ namespace KernelVm
                 {
                     MemorySizing.LogLowHigh(Pfns, _bootLog);
                 }
+
+                if (Kernel.PrintsLowRam)
+                {
+                    MemorySizing.LogLowRam(Pfns, _bootLog);
+                }
             }
 
             // setup_memory: high_memory = __va(highstart_pfn * PAGE_SIZE - 1) + 1.

@@ -1,5 +1,6 @@
 using KernelVm.Highmem;
 using KernelVm.Layout;
+using KernelVm.Physical;
 using KernelVm.Profiles;
 
 namespace KernelVm.Core.Tests;
@@ -11,6 +12,20 @@ public sealed class ModernKernelTests
 
     private static Machine Boot(Architecture arch = Architecture.X86, ulong memory = 2 * GiB, HighMemSupport? highMem = null, BootOptions? boot = null) =>
         Machine.Boot(new MachineConfig { Kernel = KernelProfile.V6, Architecture = arch, MemorySize = memory, HighMem = highMem, Boot = boot ?? new() });
+
+    // M10: 6.17 arch/x86/mm/init_32.c initmem_init() -> setup_bootmem_allocator() prints, after LOWMEM,
+    // KERN_INFO "  mapped low ram: 0 - %08lx" (max_pfn_mapped) and "  low ram: 0 - %08lx" (max_low_pfn).
+    [Fact]
+    public void Initmem_init_prints_the_low_ram_lines()
+    {
+        var m = Boot();
+        var texts = m.BootLog.Select(l => l.Text).ToList();
+        var lowmem = texts.FindIndex(t => t.EndsWith("MB LOWMEM available.", System.StringComparison.Ordinal));
+        Assert.Equal("  mapped low ram: 0 - 373fe000", texts[lowmem + 1]);
+        Assert.Equal("  low ram: 0 - 373fe000", texts[lowmem + 2]);
+        Assert.Equal(PrintkLevel.Info, m.BootLog[lowmem + 1].Level);
+        Assert.DoesNotContain(Machine.Boot(new MachineConfig()).BootLog, l => l.Text.Contains("low ram"));
+    }
 
     // M3: 6.17 arch/x86/include/asm/pgtable_32_areas.h MAXMEM = VMALLOC_END - PAGE_OFFSET - __VMALLOC_RESERVE:
     // the split table gives what a booted R1 machine computes, for every split it allows.

@@ -58,6 +58,17 @@ namespace KernelVm.Physical
             log.Add(new BootMessage(PrintkLevel.Notice, F("{0}MB LOWMEM available.", PagesToMb(split.MaxLowPfn))));
         }
 
+        /// <summary>
+        /// 6.x initmem_init() then calls setup_bootmem_allocator(), which bootmem's removal left with
+        /// two KERN_INFO lines: the direct map then covers exactly lowmem, so max_pfn_mapped is max_low_pfn.
+        /// </summary>
+        internal static void LogLowRam(LowHighSplit split, ICollection<BootMessage> log)
+        {
+            var lowRamEnd = split.MaxLowPfn << Machine.PageShift;
+            log.Add(new BootMessage(PrintkLevel.Info, F("  mapped low ram: 0 - {0:x8}", lowRamEnd)));
+            log.Add(new BootMessage(PrintkLevel.Info, F("  low ram: 0 - {0:x8}", lowRamEnd)));
+        }
+
         internal static ulong PagesToMb(ulong pages) => pages >> (20 - Machine.PageShift);
 
         private static LowHighSplit MoreThanMaxMem(ulong maxPfn, ulong maxMemPfn, HighMemSupport highMem, ulong? highmemPages, SizingMessages text, ICollection<BootMessage> log)

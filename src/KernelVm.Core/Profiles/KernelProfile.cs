@@ -22,6 +22,9 @@ namespace KernelVm.Profiles
         /// <summary>The book that describes this version.</summary>
         public string Book { get; }
 
+        /// <summary>Whether initmem_init() ends with setup_bootmem_allocator()'s "mapped low ram" and "low ram" lines (6.x).</summary>
+        public bool PrintsLowRam { get; private init; }
+
         /// <summary>Whether Kconfig offers CONFIG_VMSPLIT_* (2.4.22 fixes PAGE_OFFSET at 0xC0000000).</summary>
         public bool HasVmSplitOption { get; private init; }
 
