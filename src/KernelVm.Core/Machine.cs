@@ -329,6 +329,7 @@ namespace KernelVm
                 MaxLowPfn = MaxLowPfn,
                 Prot = Prot,
                 TableEntryFlags = Kernel.KernelTableEntryFlags,
+                TextStart = Kernel.KernelTextFromText ? PageOffset + Kernel.PhysicalStart : PageOffset,
                 InitEnd = PageOffset + Kernel.PhysicalStart + Config.KernelImageSize - 1,
                 SwapperPgDir = pgDir,
                 EmptyZeroPage = zeroPage,

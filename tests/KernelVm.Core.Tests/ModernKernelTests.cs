@@ -13,6 +13,23 @@ public sealed class ModernKernelTests
     private static Machine Boot(Architecture arch = Architecture.X86, ulong memory = 2 * GiB, HighMemSupport? highMem = null, BootOptions? boot = null) =>
         Machine.Boot(new MachineConfig { Kernel = KernelProfile.V6, Architecture = arch, MemorySize = memory, HighMem = highMem, Boot = boot ?? new() });
 
+    // M2: 6.17 arch/x86/mm/init_32.c is_x86_32_kernel_text() tests addr >= _text (the image at
+    // CONFIG_PHYSICAL_START, 16 MiB), not >= PAGE_OFFSET: with PAE and NX the large pages below the image get NX.
+    [Fact]
+    public void Large_pages_below_the_image_get_NX()
+    {
+        var m = Machine.Boot(new MachineConfig { Kernel = KernelProfile.V6, Architecture = Architecture.X86Pae, MemorySize = 2 * GiB, Cpu = new CpuFeatures(CpuFeature.All) });
+        const ulong Nx = 1UL << 63;
+        foreach (var pmd in new ulong[] { 0, 2, 7 })
+        {
+            var entry = m.PageTables!.Walk(0xC0000000 + (pmd << 21))[1].Value;
+            Assert.True((entry & Nx) != 0, "pmd " + pmd + " is below _text: " + entry.ToString("X"));
+        }
+
+        var text = m.PageTables!.Walk(0xC0000000 + 0x1000000)[1].Value;
+        Assert.Equal(0x1000000UL | 0x1E3, text);   // PAGE_KERNEL_LARGE_EXEC, no NX: the chunk holds _text
+    }
+
     // M10: 6.17 arch/x86/mm/init_32.c initmem_init() -> setup_bootmem_allocator() prints, after LOWMEM,
     // KERN_INFO "  mapped low ram: 0 - %08lx" (max_pfn_mapped) and "  low ram: 0 - %08lx" (max_low_pfn).
     [Fact]

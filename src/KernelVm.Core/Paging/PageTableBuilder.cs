@@ -16,7 +16,13 @@ namespace KernelVm.Paging
             internal PageProtections Prot { get; init; } = null!;
             /// <summary>What one_page_table_init() puts in a PMD: _PAGE_TABLE (2.6.24) or _KERNPG_TABLE (2.4.22).</summary>
             internal ulong TableEntryFlags { get; init; }
-            /// <summary>__init_end: is_kernel_text() is PAGE_OFFSET &lt;= addr &lt;= __init_end.</summary>
+            /// <summary>
+            /// Where is_kernel_text() starts: PAGE_OFFSET in 2.4.22 and 2.6.24; _text in 6.x
+            /// (is_x86_32_kernel_text()), so the large pages below the image get NX there.
+            /// </summary>
+            internal ulong TextStart { get; init; }
+
+            /// <summary>__init_end: is_kernel_text() ends there.</summary>
             internal ulong InitEnd { get; init; }
             internal ulong SwapperPgDir { get; init; }
             internal ulong EmptyZeroPage { get; init; }
@@ -126,6 +132,6 @@ namespace KernelVm.Paging
             return (tables.AddTable(pmd, 1), i.Geometry.LargePageLevel.Entries);
         }
 
-        private static bool IsKernelText(Inputs i, ulong address) => address >= i.PageOffset && address <= i.InitEnd;
+        private static bool IsKernelText(Inputs i, ulong address) => address >= i.TextStart && address <= i.InitEnd;
     }
 }

@@ -22,6 +22,9 @@ namespace KernelVm.Profiles
         /// <summary>The book that describes this version.</summary>
         public string Book { get; }
 
+        /// <summary>Whether is_kernel_text() starts at _text (6.x is_x86_32_kernel_text()) rather than at PAGE_OFFSET.</summary>
+        public bool KernelTextFromText { get; private init; }
+
         /// <summary>Whether initmem_init() ends with setup_bootmem_allocator()'s "mapped low ram" and "low ram" lines (6.x).</summary>
         public bool PrintsLowRam { get; private init; }
 
