@@ -251,9 +251,9 @@ namespace KernelVm
 
                 MaxMem = (ulong)maxMem;
                 Pfns = MemorySizing.FindMaxLowPfn(maxPfn, MaxMem >> PageShift, HighMem, boot.HighMem >> PageShift, Kernel.Messages, _bootLog);
-                if (highMem)
+                if (highMem || Kernel.PrintsLowmemWithoutHighmem)
                 {
-                    MemorySizing.LogLowHigh(Pfns, _bootLog);
+                    MemorySizing.LogLowHigh(Pfns, highMem, _bootLog);
                 }
 
                 if (Kernel.PrintsLowRam)

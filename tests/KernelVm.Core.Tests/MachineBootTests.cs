@@ -70,6 +70,9 @@ public sealed class MachineBootTests
         Assert.Equal(new[] { "Warning only 896MB will be used.", "Use a HIGHMEM enabled kernel." }, m.BootLog.Take(2).Select(l => l.Text));
         Assert.All(m.BootLog.Take(2), l => Assert.Equal(PrintkLevel.Warning, l.Level));
         Assert.DoesNotContain(m.BootLog, l => l.Text.Contains("HIGHMEM available"));
+
+        // 2.6.24 arch/x86/kernel/setup_32.c setup_memory() prints LOWMEM after the #endif of CONFIG_HIGHMEM.
+        Assert.Contains(m.BootLog, l => l.Text == "896MB LOWMEM available." && l.Level == PrintkLevel.Notice);
     }
 
     [Fact]

@@ -51,10 +51,17 @@ namespace KernelVm.Physical
             return new LowHighSplit(maxPfn, maxPfn - pages);
         }
 
-        /// <summary>The two lines setup_memory() prints under CONFIG_HIGHMEM.</summary>
-        internal static void LogLowHigh(LowHighSplit split, ICollection<BootMessage> log)
+        /// <summary>
+        /// setup_memory()'s lines: HIGHMEM under CONFIG_HIGHMEM, then LOWMEM, which 2.6.24
+        /// (arch/x86/kernel/setup_32.c) and 6.x (arch/x86/mm/init_32.c initmem_init()) print after the #endif.
+        /// </summary>
+        internal static void LogLowHigh(LowHighSplit split, bool highMem, ICollection<BootMessage> log)
         {
-            log.Add(new BootMessage(PrintkLevel.Notice, F("{0}MB HIGHMEM available.", PagesToMb(split.HighEndPfn - split.HighStartPfn))));
+            if (highMem)
+            {
+                log.Add(new BootMessage(PrintkLevel.Notice, F("{0}MB HIGHMEM available.", PagesToMb(split.HighEndPfn - split.HighStartPfn))));
+            }
+
             log.Add(new BootMessage(PrintkLevel.Notice, F("{0}MB LOWMEM available.", PagesToMb(split.MaxLowPfn))));
         }
 
