@@ -129,7 +129,7 @@ namespace KernelVm.PowerShell.Commands
                 return;
             }
 
-            if (!ShouldProcess(name, "Boot a " + Architecture + " machine with kernel " + config.Kernel + " and " + DisplayFormat.Size(MemorySize) + " of RAM"))
+            if (!ShouldProcess(name, "Boot an " + Architecture + " machine with kernel " + config.Kernel + " and " + DisplayFormat.Size(MemorySize) + " of RAM"))
             {
                 return;
             }
