@@ -49,6 +49,7 @@ namespace KernelVm
         public const string PhysicalBeyondArchitecture = "PhysicalBeyondArchitecture";
         public const string SetFixmapBeyondEnd = "SetFixmapBeyondEnd";
         public const string KunmapAtomicBadAddress = "KunmapAtomicBadAddress";
+        public const string ExerciseUnavailable = "ExerciseUnavailable";
 
         internal static KernelVmException NotInDirectMapAt(ulong virt, ulong pageOffset, ulong highMemory) => new(
             NotInDirectMap, FailureKind.InvalidArgument, virt,
@@ -182,6 +183,10 @@ namespace KernelVm
         internal static KernelVmException FixmapIndexBeyond(int index, int end, string failure) => new(
             FixmapDoesNotExist, FailureKind.InvalidArgument, index,
             F("Fixmap index {0} does not exist: __end_of_fixed_addresses is {1}. In the kernel this does not build: {2}", index, end, failure));
+
+        internal static KernelVmException NoExercise(string what, int attempts) => new(
+            ExerciseUnavailable, FailureKind.InvalidOperation, what,
+            F("No machine in {0} draws gives an exercise for {1}; try another seed.", attempts, what));
 
         internal static KernelVmException NoPageTables(Architecture arch) => new(
             NoKernelPageTables, FailureKind.InvalidOperation, arch,

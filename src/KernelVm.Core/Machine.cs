@@ -251,10 +251,7 @@ namespace KernelVm
 
                 MaxMem = (ulong)maxMem;
                 Pfns = MemorySizing.FindMaxLowPfn(maxPfn, MaxMem >> PageShift, HighMem, boot.HighMem >> PageShift, Kernel.Messages, _bootLog);
-                if (highMem || Kernel.PrintsLowmemWithoutHighmem)
-                {
-                    MemorySizing.LogLowHigh(Pfns, highMem, _bootLog);
-                }
+                MemorySizing.LogLowHigh(Pfns, highMem, _bootLog);
 
                 if (Kernel.PrintsLowRam)
                 {

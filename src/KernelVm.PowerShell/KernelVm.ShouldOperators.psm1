@@ -81,6 +81,9 @@ function Should-BeMappedAt($ActualValue, $ExpectedValue, [switch] $Negate, [stri
     page_address() of the page (a pfn, or a record with a Pfn) is this kernel virtual address.
     #>
     $pfn = Get-VmShouldPfn $ActualValue
+    if ($null -eq $pfn) {
+        return New-VmShouldResult $false $Negate $Because "a page frame number, but got '$ActualValue'." "a page frame number, but got '$ActualValue'."
+    }
     $expected = ConvertTo-VmShouldAddress $ExpectedValue
     $machine = Get-VmShouldMachine $ActualValue
     $info = Get-PageAddress -Pfn $pfn @machine -ErrorAction Stop
@@ -104,6 +107,9 @@ function Should-BeInZone($ActualValue, $ExpectedValue, [switch] $Negate, [string
     The page (a pfn, or a record with a Pfn) belongs to this zone: DMA, DMA32, Normal, HighMem or Movable.
     #>
     $pfn = Get-VmShouldPfn $ActualValue
+    if ($null -eq $pfn) {
+        return New-VmShouldResult $false $Negate $Because "a page frame number, but got '$ActualValue'." "a page frame number, but got '$ActualValue'."
+    }
     $machine = Get-VmShouldMachine $ActualValue
     $page = Get-VmPage -Pfn $pfn @machine -ErrorAction Stop
     $spans = (Get-VmZone @machine | Where-Object SpannedPages | ForEach-Object { "$($_.Name) $($_.StartPfn)-$($_.EndPfn)" }) -join ', '
@@ -117,7 +123,10 @@ function Should-BeFixmap($ActualValue, $ExpectedValue, [switch] $Negate, [string
     .SYNOPSIS
     The virtual address (or a record's VirtualAddress) is in the page of this fixmap: a name such as FIX_APIC_BASE, or an index.
     #>
-    $address = if ($ActualValue -is [psobject] -and $ActualValue.psobject.Properties['VirtualAddress']) { $ActualValue.VirtualAddress } else { $ActualValue }
+    $address = ConvertTo-VmShouldAddress $(if ($ActualValue -is [psobject] -and $ActualValue.psobject.Properties['VirtualAddress']) { $ActualValue.VirtualAddress } else { $ActualValue })
+    if ($null -eq $address) {
+        return New-VmShouldResult $false $Negate $Because "a virtual address, but got '$ActualValue'." "a virtual address, but got '$ActualValue'."
+    }
     $machine = Get-VmShouldMachine $ActualValue
     $found = Get-Fixmap -VirtualAddress $address @machine -ErrorAction SilentlyContinue -ErrorVariable problem
     $wanted = if ("$ExpectedValue" -match '^\d+$') { Get-Fixmap -Index $ExpectedValue @machine -ErrorAction SilentlyContinue } else { Get-Fixmap -Name $ExpectedValue @machine -ErrorAction SilentlyContinue }

@@ -1,3 +1,4 @@
+using KernelVm.Profiles;
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -12,6 +13,24 @@ public sealed class ExerciseTests
         from ExerciseTopic t in Enum.GetValues(typeof(ExerciseTopic))
         from ExerciseDifficulty d in Enum.GetValues(typeof(ExerciseDifficulty))
         select new object[] { t, d };
+
+    // An SMP 2.4.22 kernel has NR_CPUS 32 (include/linux/threads.h): the configuration shown says so too.
+    [Fact]
+    public void A_2_4_22_machine_shows_the_NR_CPUS_it_boots_with()
+    {
+        var seen = 0;
+        for (var seed = 0; seed < 400; seed++)
+        {
+            var m = ExerciseGenerator.Generate(ExerciseTopic.KmapAtomic, seed, ExerciseDifficulty.Hard).Machine;
+            if (m.Kernel == KernelProfile.V2_4_22 && m.NrCpus > 1)
+            {
+                Assert.Equal(32, m.NrCpus);
+                seen++;
+            }
+        }
+
+        Assert.True(seen > 0);
+    }
 
     [Fact]
     public void SplitMix64_gives_the_reference_sequence()

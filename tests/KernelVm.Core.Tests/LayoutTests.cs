@@ -100,6 +100,11 @@ public sealed class LayoutTests
         Assert.Equal(4, m.Fixmaps.IndexOf("FIX_APIC_BASE"));
         Assert.Equal(69, m.Fixmaps.IndexOf("FIX_KMAP_BEGIN"));
         Assert.Equal(-1, Boot(KernelConfig.R1).Fixmaps.IndexOf("FIX_APIC_BASE"));
+
+        // X86_IO_APIC also needs !X86_VISWS: an SMP Visual Workstation has the Cobalt APIC slots instead.
+        var visws = Boot(KernelConfig.R1.With("X86_VISWS_APIC") with { NrCpus = 2 }).Fixmaps;
+        Assert.Equal(-1, visws.IndexOf("FIX_IO_APIC_BASE_0"));
+        Assert.True(visws.IndexOf("FIX_CO_APIC") >= 0);
     }
 
     [Fact]

@@ -81,6 +81,9 @@ Describe 'New-VmMachine -Force and Use-VmMachine' {
         (Get-VmZone -Name DMA).Machine | Should -BeExactly $a.Name
         ($b | Use-VmMachine -PassThru).Name | Should -BeExactly $b.Name
         (Get-VmZone -Name DMA).Machine | Should -BeExactly $b.Name
+        # A record, or a CSV row, names its machine by its Machine property.
+        (Get-VmZone -Name DMA -Machine $a | Use-VmMachine -PassThru).Name | Should -BeExactly $a.Name
+        (Get-VmZone -Name DMA -Machine $b | ConvertTo-Csv | ConvertFrom-Csv | Use-VmMachine -PassThru).Name | Should -BeExactly $b.Name
         Remove-VmMachine -InputObject $a, $b
     }
 

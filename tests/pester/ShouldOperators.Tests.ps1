@@ -87,6 +87,12 @@ Describe 'Should -BeFixmap' {
         $message | Should -BeLike '*but it is fix_to_virt(*) = FIX_IO_APIC_BASE_0 (FIX_APIC_BASE is fix_to_virt(*) = 0x*'
         Get-ShouldFailure { 0xC0000000 | Should -BeFixmap FIX_APIC_BASE } | Should -BeLike '*not a fixmap address*'
     }
+
+    It 'fails, with its own message, on a value that is not an address or pfn' {
+        Get-ShouldFailure { 'zzz' | Should -BeFixmap FIX_APIC_BASE } | Should -BeLike "*a virtual address, but got 'zzz'*"
+        Get-ShouldFailure { 'zzz' | Should -BeMappedAt 0xFF801000 } | Should -BeLike "*a page frame number, but got 'zzz'*"
+        Get-ShouldFailure { 'zzz' | Should -BeInZone HighMem } | Should -BeLike "*a page frame number, but got 'zzz'*"
+    }
 }
 
 Describe 'Without Pester' {

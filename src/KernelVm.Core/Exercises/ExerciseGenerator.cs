@@ -41,10 +41,17 @@ namespace KernelVm.Exercises
                     continue;
                 }
 
-                return new Exercise(topic, seed, difficulty, spec, asker.Ask(machine, rng, difficulty));
+                try
+                {
+                    return new Exercise(topic, seed, difficulty, spec, asker.Ask(machine, rng, difficulty));
+                }
+                catch (KernelVmException)
+                {
+                    // A question the drawn machine refuses (a full pkmap, a busy slot): draw again.
+                }
             }
 
-            throw new InvalidOperationException("No machine for " + topic + " seed " + seed + " " + difficulty + " in " + Attempts + " draws.");
+            throw Errors.NoExercise(topic + " seed " + seed + " (" + difficulty + ")", Attempts);
         }
 
         /// <summary>Distinct for every topic, seed and difficulty, so that they do not share a stream.</summary>

@@ -37,14 +37,17 @@ namespace KernelVm.Exercises
 
             // Hard: any whole number of 64 MiB up to 4 GiB, or of 256 MiB up to 16 GiB with PAE.
             var memory = architecture == Architecture.X86Pae ? (ulong)(rng.Below(64) + 1) * 256 * MiB : (ulong)(rng.Below(64) + 1) * 64 * MiB;
+            var kernel = rng.Pick(Kernels);
+            var cpus = smp ? rng.Pick(SmpCpus) : 1;
             return new ExerciseMachine
             {
                 Architecture = architecture,
                 VmSplit = split,
                 MemorySize = memory,
-                Kernel = rng.Pick(Kernels),
+                Kernel = kernel,
                 Config = smp ? "R2" : "R1",
-                NrCpus = smp ? rng.Pick(SmpCpus) : 1,
+                // 2.4.22 has no CONFIG_NR_CPUS: every SMP kernel has its threads.h value (the draw stays, so seeds keep their streams).
+                NrCpus = smp ? kernel.SmpNrCpus ?? cpus : 1,
             };
         }
     }

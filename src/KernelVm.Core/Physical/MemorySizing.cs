@@ -52,8 +52,9 @@ namespace KernelVm.Physical
         }
 
         /// <summary>
-        /// setup_memory()'s lines: HIGHMEM under CONFIG_HIGHMEM, then LOWMEM, which 2.6.24
-        /// (arch/x86/kernel/setup_32.c) and 6.x (arch/x86/mm/init_32.c initmem_init()) print after the #endif.
+        /// setup_memory()'s lines: HIGHMEM under CONFIG_HIGHMEM, then LOWMEM after the #endif, in
+        /// 2.4.22 (arch/i386/kernel/setup.c), 2.6.24 (arch/x86/kernel/setup_32.c) and 6.x
+        /// (arch/x86/mm/init_32.c initmem_init()).
         /// </summary>
         internal static void LogLowHigh(LowHighSplit split, bool highMem, ICollection<BootMessage> log)
         {

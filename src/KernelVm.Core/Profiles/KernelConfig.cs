@@ -85,7 +85,8 @@ namespace KernelVm.Profiles
                 return this;
             }
 
-            var completed = this with { X86LocalApic = true, X86IoApic = true };
+            // X86_IO_APIC also needs !X86_VISWS (2.6.24 "depends on SMP && !(X86_VISWS || X86_VOYAGER)").
+            var completed = this with { X86LocalApic = true, X86IoApic = X86IoApic || !X86VisWsApic };
             if (kernel.SmpNrCpus is { } fixedCpus && NrCpus != fixedCpus)
             {
                 note = "Kernel " + kernel.Version + " has no CONFIG_NR_CPUS: include/linux/threads.h sets NR_CPUS to "

@@ -28,7 +28,6 @@ namespace KernelVm.Profiles
             VmallocStartRounded = false,
             MaxMemFromVmallocEnd = true,
             PrintsLowRam = true,
-            PrintsLowmemWithoutHighmem = true,
             KernelTextFromText = true,
             CeaPagesPerCpu = 43,                              // struct cpu_entry_area on x86-32, derived from its fields (kernel-model.md notes it was not computed there)
             KmapLocalMaxIdx = 16,                             // KM_MAX_IDX, include/asm-generic/kmap_size.h

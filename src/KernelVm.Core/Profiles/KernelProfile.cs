@@ -22,9 +22,6 @@ namespace KernelVm.Profiles
         /// <summary>The book that describes this version.</summary>
         public string Book { get; }
 
-        /// <summary>Whether "LOWMEM available" is printed without CONFIG_HIGHMEM too (2.6.24, 6.x; 2.4.22 not checked against its tree).</summary>
-        public bool PrintsLowmemWithoutHighmem { get; private init; }
-
         /// <summary>Whether is_kernel_text() starts at _text (6.x is_x86_32_kernel_text()) rather than at PAGE_OFFSET.</summary>
         public bool KernelTextFromText { get; private init; }
 

@@ -32,11 +32,14 @@ namespace KernelVm.Trace
         /// <summary>The events with a sequence number at or after <paramref name="from"/> still held, oldest first.</summary>
         public IReadOnlyList<KernelEvent> Since(long from)
         {
-            var start = System.Math.Max(from, _next - Capacity);
-            var list = new List<KernelEvent>((int)System.Math.Max(0, _next - start));
-            for (var i = start; i < _next; i++)
+            // The count first, then the ring: a ring grown since still holds every event below the count.
+            var next = _next;
+            var ring = _ring;
+            var start = System.Math.Max(from, next - Capacity);
+            var list = new List<KernelEvent>((int)System.Math.Max(0, next - start));
+            for (var i = start; i < next; i++)
             {
-                list.Add(_ring[i & (_ring.Length - 1)]);
+                list.Add(ring[i & (ring.Length - 1)]);
             }
 
             return list;

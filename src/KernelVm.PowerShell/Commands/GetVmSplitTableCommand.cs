@@ -1,6 +1,6 @@
+using System;
 using System.Linq;
 using System.Management.Automation;
-using System;
 using KernelVm.Layout;
 using KernelVm.PowerShell.Completers;
 using KernelVm.PowerShell.Transforms;

@@ -37,7 +37,8 @@ namespace KernelVm.PowerShell.Commands
         /// <summary>Writes, as verbose lines, every event the machine recorded since <paramref name="from"/>.</summary>
         protected void WriteStepsSince(Machine machine, long from)
         {
-            foreach (var e in machine.Events.Since(from))
+            // Under kmap_lock: another runspace may be logging on the same machine.
+            foreach (var e in machine.Read(m => m.Events.Since(from)))
             {
                 WriteVerbose(DisplayFormat.Event(e));
             }

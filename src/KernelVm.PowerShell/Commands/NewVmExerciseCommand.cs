@@ -25,7 +25,16 @@ namespace KernelVm.PowerShell.Commands
         [Parameter]
         public SwitchParameter IncludeAnswer { get; set; }
 
-        protected override void ProcessInput() =>
-            WriteObject(new VmExercise(ExerciseGenerator.Generate(Topic, Seed, Difficulty), IncludeAnswer));
+        protected override void ProcessInput()
+        {
+            try
+            {
+                WriteObject(new VmExercise(ExerciseGenerator.Generate(Topic, Seed, Difficulty), IncludeAnswer));
+            }
+            catch (KernelVmException e)
+            {
+                WriteError(CmdletErrors.FromModel(e));
+            }
+        }
     }
 }

@@ -147,7 +147,7 @@ namespace KernelVm.PowerShell.Commands
 
             if (machine.ConfigNote is { } note)
             {
-                // Kconfig completing a preset is expected; overriding what the user typed deserves a warning.
+                // Kconfig completing a preset is expected; overriding an -NrCpus the user gave (typed or from a CSV) deserves a warning.
                 if (MyInvocation.BoundParameters.ContainsKey(nameof(NrCpus)))
                 {
                     WriteWarning(note);

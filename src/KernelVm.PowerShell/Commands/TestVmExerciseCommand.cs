@@ -40,10 +40,17 @@ namespace KernelVm.PowerShell.Commands
 
         protected override void ProcessInput()
         {
-            var exercise = ParameterSetName == ExerciseSet
-                ? ExerciseGenerator.Generate(Exercise.Topic, Exercise.Seed, Exercise.Difficulty)
-                : ExerciseGenerator.Generate(Topic, Seed, Difficulty);
-            WriteObject(new VmExerciseResult(exercise, exercise.Grade(Answer)));
+            try
+            {
+                var exercise = ParameterSetName == ExerciseSet
+                    ? ExerciseGenerator.Generate(Exercise.Topic, Exercise.Seed, Exercise.Difficulty)
+                    : ExerciseGenerator.Generate(Topic, Seed, Difficulty);
+                WriteObject(new VmExerciseResult(exercise, exercise.Grade(Answer)));
+            }
+            catch (KernelVmException e)
+            {
+                WriteError(CmdletErrors.FromModel(e));
+            }
         }
     }
 }

@@ -21,9 +21,10 @@ namespace KernelVm.PowerShell.Commands
         {
             var session = SessionMachines.Current;
             // A piped record binds here whole (the parameter is an Object): use the machine it names.
-            var input = Machine is PSObject record && record.BaseObject is not KernelVm.Machine and not string
-                ? record.Properties["Machine"]?.Value ?? Machine
-                : Machine;
+            var bound = Machine is PSObject pso ? pso.BaseObject : Machine;
+            var input = bound is KernelVm.Machine or string or null
+                ? bound
+                : PSObject.AsPSObject(Machine).Properties["Machine"]?.Value ?? Machine;
             var machine = session.Resolve(input);
             if (machine is null)
             {
