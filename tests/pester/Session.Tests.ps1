@@ -197,6 +197,10 @@ Describe 'Bad names and values get KernelVm errors or clear binding errors' {
         $m = New-VmMachine -Name (New-Name)
         $m.Machine | Should -BeExactly $m.Name
         ($m | Get-VmZone -Name DMA).Machine | Should -BeExactly $m.Name
+        # The piped machine's own Name is not a zone name; a -Name typed on the command line is.
+        @($m | Get-VmZone).Count | Should -BeGreaterThan 1
+        { $m | Get-VmZone -Name $m.Name -ErrorAction Stop } | Should -Throw -ErrorId 'ZoneNotFound*'
+        @($m | Get-VmTask).Count | Should -Be 0
         Remove-VmMachine -InputObject $m
     }
 }

@@ -11,8 +11,12 @@ namespace KernelVm.PowerShell.Commands
     /// </summary>
     public abstract class KernelVmCommand : PSCmdlet
     {
+        /// <summary>The parameters given on the command line (bound before the first input), not from the pipeline.</summary>
+        protected System.Collections.Generic.ICollection<string> CommandLineParameters { get; private set; } = new string[0];
+
         protected sealed override void BeginProcessing()
         {
+            CommandLineParameters = new System.Collections.Generic.HashSet<string>(MyInvocation.BoundParameters.Keys, System.StringComparer.OrdinalIgnoreCase);
             if (FirstInvalidArgument() is { } error)
             {
                 ThrowTerminatingError(error);

@@ -42,10 +42,11 @@ namespace KernelVm.PowerShell.Commands
 
         /// <summary>
         /// The -Name filter of a Get- cmdlet, without the piped machine's own name, which PowerShell
-        /// binds to -Name by property name when a machine is piped (<c>$m | Get-VmZone</c>).
+        /// binds to -Name by property name when a machine is piped (<c>$m | Get-VmZone</c>). A -Name
+        /// typed on the command line is always a filter.
         /// </summary>
-        protected static string[]? NameFilter(string[]? names, Machine? pipedMachine) =>
-            pipedMachine is not null && names is { Length: 1 } && names[0] == pipedMachine.Name ? null : names;
+        protected string[]? NameFilter(string[]? names, Machine? pipedMachine) =>
+            pipedMachine is not null && !CommandLineParameters.Contains("Name") ? null : names;
 
         private Machine ThrowNoMachine()
         {
