@@ -79,9 +79,10 @@ function Get-ValidArgument([string] $Command, [string] $Set, $Machine) {
     $table[$Command]
 }
 
-# Runs one cmdlet with one parameter set to a value; returns what happened.
+# Runs one cmdlet with one parameter set to a value, or with the value piped to it (-Piped);
+# returns what happened.
 function Invoke-BadInputCase {
-    param($Command, $Parameter, $Set, $Value, $Machine)
+    param($Command, $Parameter, $Set, $Value, $Machine, [switch] $Piped)
     $splat = @{}
     $valid = Get-ValidArgument $Command.Name $Set $Machine
     foreach ($p in $Command.Parameters.Values) {
@@ -91,7 +92,7 @@ function Invoke-BadInputCase {
             $splat[$p.Name] = $valid[$p.Name]
         }
     }
-    $splat[$Parameter] = $Value
+    if ($Piped) { $splat.Remove($Parameter) } else { $splat[$Parameter] = $Value }
     if ($Command.Parameters.ContainsKey('Machine') -and $Parameter -ne 'Machine' -and $Command.Name -ne 'Use-VmMachine') {
         $splat['Machine'] = $Machine
     }
@@ -100,7 +101,13 @@ function Invoke-BadInputCase {
     $errors = [System.Collections.Generic.List[object]]::new()
     $output = $null
     try {
-        $output = & $Command.Name @splat -ErrorAction SilentlyContinue -ErrorVariable +caught -WarningAction SilentlyContinue -InformationAction SilentlyContinue 6>$null
+        $output = if ($Piped) {
+            # Piped as written: a list sends its items one by one, and @() sends nothing.
+            $Value | & $Command.Name @splat -ErrorAction SilentlyContinue -ErrorVariable +caught -WarningAction SilentlyContinue -InformationAction SilentlyContinue 6>$null
+        }
+        else {
+            & $Command.Name @splat -ErrorAction SilentlyContinue -ErrorVariable +caught -WarningAction SilentlyContinue -InformationAction SilentlyContinue 6>$null
+        }
         foreach ($e in $caught) { $errors.Add($e) }
     }
     catch {
@@ -124,7 +131,9 @@ $script:BindingErrorIds = @(
     'CannotConvertArgument', 'CannotConvertArgumentNoMessage', 'ParameterArgumentTransformationError',
     'ParameterArgumentValidationError', 'ParameterArgumentValidationErrorNullNotAllowed',
     'ParameterArgumentValidationErrorEmptyStringNotAllowed', 'ParameterArgumentValidationErrorEmptyArrayNotAllowed',
-    'ParameterBindingFailed', 'ScriptBlockArgumentNoInput'
+    'ParameterBindingFailed', 'ScriptBlockArgumentNoInput',
+    # A piped object that fits no parameter, by value or by property name.
+    'InputObjectNotBound'
 )
 
 # The errors that report the value itself, so their TargetObject must be it (or one of its items).
@@ -136,12 +145,18 @@ $script:ValueErrorIds = @(
 
 # The documented acceptances (README, "Bad input"): when a value that is not obviously right
 # succeeds, the rule that says it may. Null when no rule covers it.
-function Get-Acceptance($Command, $Parameter, $Item) {
+function Get-Acceptance($Command, $Parameter, $Item, [switch] $Piped) {
     $type = $Parameter.ParameterType
     $value = $Item.Value
     $optional = -not ($Parameter.ParameterSets.Values | Where-Object IsMandatory)
     $text = if ($null -ne $value -and $value -isnot [array]) { "$value" }
+    $leaves = @($value | ForEach-Object { $_ } | ForEach-Object { $_ })
     switch ($true) {
+        { $Piped -and $value -is [array] -and $value.Count -eq 0 } { return 'an empty pipeline runs nothing' }
+        { $Piped -and $value -is [psobject] -and $value.psobject.Properties[$Parameter.Name] } { return 'a piped object binds by property name' }
+        { $Piped -and $type -eq [KernelVm.PowerShell.Address[]] -and $leaves.Count -gt 0 -and -not ($leaves | Where-Object { $_ -isnot [int] }) } {
+            return 'a list piped as one object is a list of addresses'
+        }
         { $null -eq $value -and $optional } { return '$null for an optional parameter is the same as leaving it out' }
         { $type -in [KernelVm.PowerShell.Address], [KernelVm.PowerShell.Address[]] -and $Item.Kind -in 'Integer', 'IntegerText' } { return 'a whole number is an address, pfn or size; a negative one is the bit pattern it spells' }
         { $type -in [int], [int[]], [long], [Nullable[int]] -and $Item.Kind -in 'Integer', 'IntegerText' } { return 'a whole number, or text of one, is a number' }
