@@ -131,10 +131,9 @@ function Measure-TestResult {
             $failed += [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
         }
         else {
-            $results = $xml.'test-results'
-            $failed += [int]$results.failures + [int]$results.errors + [int]$results.invalid
-            $passed += [int]$results.total - [int]$results.failures - [int]$results.errors - [int]$results.invalid -
-                [int]$results.'not-run' - [int]$results.inconclusive - [int]$results.ignored - [int]$results.skipped
+            # Count the test cases themselves: Pester's NUnit total already leaves out the tests not run.
+            $passed += $xml.SelectNodes("//test-case[@result='Success']").Count
+            $failed += $xml.SelectNodes("//test-case[@result='Failure' or @result='Error']").Count
         }
     }
     $passed, $failed
