@@ -86,6 +86,14 @@ namespace KernelVm
                 throw Errors.BadImageSize(config.KernelImageSize);
             }
 
+            // vmlinux.lds order: .text, data up to _edata, the page-aligned init section, all inside the image.
+            if (config.KernelSections is { } s
+                && !(s.Etext <= s.Edata && s.Edata <= s.InitBegin && s.InitBegin <= s.InitEnd && s.InitEnd <= config.KernelImageSize
+                     && (s.InitBegin | s.InitEnd) % Machine.PageSize == 0))
+            {
+                throw Errors.BadSections(s, config.KernelImageSize);
+            }
+
             var options = config.Options;
             if (options.NrCpus < 1 || options.NrCpus > 255)
             {

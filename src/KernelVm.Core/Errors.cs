@@ -46,6 +46,7 @@ namespace KernelVm
         public const string KmapAtomicNotModelled = "KmapAtomicNotModelled";
         public const string AddressBeyondArchitecture = "AddressBeyondArchitecture";
         public const string KernelImageSizeInvalid = "KernelImageSizeInvalid";
+        public const string KernelSectionsInvalid = "KernelSectionsInvalid";
         public const string PhysicalBeyondArchitecture = "PhysicalBeyondArchitecture";
         public const string SetFixmapBeyondEnd = "SetFixmapBeyondEnd";
         public const string KunmapAtomicBadAddress = "KunmapAtomicBadAddress";
@@ -203,6 +204,11 @@ namespace KernelVm
         internal static KernelVmException BadImageSize(ulong size) => new(
             KernelImageSizeInvalid, FailureKind.InvalidArgument, size,
             F("A kernel image of {0} bytes is not usable: it must be a whole number of pages from 16 KiB to 64 MiB.", Hex(size)));
+
+        internal static KernelVmException BadSections(Layout.KernelSections s, ulong imageSize) => new(
+            KernelSectionsInvalid, FailureKind.InvalidArgument, s,
+            F("Kernel sections _etext {0}, _edata {1}, __init_begin {2}, __init_end {3} (offsets from _text) are not in link order inside a {4}-byte image with a page-aligned init section.",
+                Hex(s.Etext), Hex(s.Edata), Hex(s.InitBegin), Hex(s.InitEnd), Hex(imageSize)));
 
         internal static KernelVmException PhysicalTooWide(ulong phys, Architecture arch, int bits) => new(
             PhysicalBeyondArchitecture, FailureKind.InvalidArgument, phys,

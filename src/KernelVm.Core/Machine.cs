@@ -27,6 +27,9 @@ namespace KernelVm
 
         public MachineConfig Config { get; }
 
+        /// <summary>The kernel image's sections: the configured ones or the default for the image size.</summary>
+        public KernelSections Sections => Config.KernelSections ?? KernelSections.Default(Config.KernelImageSize);
+
         /// <summary>What Kconfig forced on the configuration asked for (see <see cref="KernelConfig.CompletedFor"/>); null when nothing.</summary>
         public string? ConfigNote { get; private init; }
 
@@ -287,7 +290,7 @@ namespace KernelVm
             if (Kernel.PrintsVirtualLayout && !Is64Bit)
             {
                 // mem_init()'s one printk of the layout carries no KERN_ level.
-                foreach (var line in LayoutPrintout.Lines(Layout))
+                foreach (var line in LayoutPrintout.Lines(Layout, PageOffset + Kernel.PhysicalStart, Sections))
                 {
                     _bootLog.Add(BootMessage.Unleveled(line));
                 }
@@ -327,7 +330,7 @@ namespace KernelVm
                 Prot = Prot,
                 TableEntryFlags = Kernel.KernelTableEntryFlags,
                 TextStart = Kernel.KernelTextFromText ? PageOffset + Kernel.PhysicalStart : PageOffset,
-                InitEnd = PageOffset + Kernel.PhysicalStart + Config.KernelImageSize - 1,
+                InitEnd = PageOffset + Kernel.PhysicalStart + Sections.InitEnd,
                 SwapperPgDir = pgDir,
                 EmptyZeroPage = zeroPage,
                 Layout = Layout,

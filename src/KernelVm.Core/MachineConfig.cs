@@ -37,5 +37,8 @@ namespace KernelVm
         /// assumption (real sizes depend on the config); it decides which low pages boot keeps reserved.
         /// </summary>
         public ulong KernelImageSize { get; init; } = 4UL << 20;
+
+        /// <summary>The image's section boundaries; null for <see cref="KernelSections.Default"/> of the image size.</summary>
+        public KernelSections? KernelSections { get; init; }
     }
 }

@@ -183,6 +183,51 @@ public sealed class MachineBootTests
         Assert.Equal(ids.Count, ids.Distinct().Count());
         Assert.All(typeof(Errors).GetFields().Where(f => f.IsLiteral), f => Assert.Equal(f.Name, f.GetRawConstantValue()));
     }
+
+    // M8: 2.6.24 arch/x86/mm/init_32.c mem_init() prints __init_begin..__init_end, _etext.._edata and
+    // _text.._etext after lowmem. Without given sections the model uses Ubuntu 8.04's 2.6.24-19-generic
+    // kernel, so a 1280 MB 3G/1G machine prints lines 46-48 of ../shared/real-dmesg/01-hardy-2.6.24-19-generic-1280MB.txt.
+    [Fact]
+    public void Mem_init_prints_the_image_sections_after_lowmem()
+    {
+        var lines = Boot(1280UL << 20).BootLog.Select(l => l.Text).SkipWhile(t => t != "virtual kernel memory layout:").Skip(4).Take(4).ToArray();
+        Assert.Equal(new[]
+        {
+            "    lowmem  : 0xc0000000 - 0xf8000000   ( 896 MB)",
+            "      .init : 0xc0421000 - 0xc047d000   ( 368 kB)",
+            "      .data : 0xc03204c4 - 0xc041bdc4   (1006 kB)",
+            "      .text : 0xc0100000 - 0xc03204c4   (2177 kB)",
+        }, lines);
+    }
+
+    // _text is PAGE_OFFSET + 1 MiB (LOAD_PHYSICAL_ADDR): on 2G/2G the same sections sit at 0x80100000.
+    // Given sections are printed as given; an image of 1 MiB gets the default ones in proportion.
+    [Fact]
+    public void The_sections_move_with_PAGE_OFFSET_and_can_be_given()
+    {
+        string Text(Machine m) => m.BootLog.Last(l => l.Text.StartsWith("      .text", StringComparison.Ordinal)).Text;
+        var split = Machine.Boot(new MachineConfig { MemorySize = GiB, VmSplit = VmSplit.VMSPLIT_2G });
+        Assert.Equal("      .text : 0x80100000 - 0x803204c4   (2177 kB)", Text(split));
+        var given = Machine.Boot(new MachineConfig
+        {
+            MemorySize = GiB,
+            KernelSections = new KernelSections { Etext = 0x234A89, Edata = 0x337FE4, InitBegin = 0x33E000, InitEnd = 0x39E000 },
+        });
+        Assert.Equal("      .text : 0xc0100000 - 0xc0334a89   (2258 kB)", Text(given));
+        var small = Machine.Boot(new MachineConfig { MemorySize = GiB, KernelImageSize = 1UL << 20 });
+        Assert.Equal((0x100000UL, 0x2204C4UL * 0x100000 / 0x37D000), (small.Sections.InitEnd, small.Sections.Etext));
+        Assert.Equal(0UL, small.Sections.InitBegin % 4096);
+    }
+
+    [Fact]
+    public void Sections_out_of_link_order_are_refused()
+    {
+        var e = Assert.Throws<KernelVmException>(() => Machine.Boot(new MachineConfig
+        {
+            KernelSections = new KernelSections { Etext = 0x2000, Edata = 0x1000, InitBegin = 0x3000, InitEnd = 0x4000 },
+        }));
+        Assert.Equal(Errors.KernelSectionsInvalid, e.ErrorId);
+    }
 }
 
 public sealed class MachineExamplesTests
@@ -205,4 +250,5 @@ public sealed class MachineExamplesTests
         Assert.Equal(0x100000UL, m.Pa(0xFFFF810000100000));
         Assert.Equal(0x200000UL, m.Translate(0xFFFFFFFF80200000));
     }
+
 }

@@ -87,4 +87,14 @@ public sealed class PageTableTests
         Assert.Equal(0x101000UL, Boot(kernel: KernelProfile.V2_4_22).PageTables!.Root);
         Assert.Equal(0x063UL, Boot(pse: false, kernel: KernelProfile.V2_4_22).PageTables!.Walk(0xC0000000)[0].Value & 0xFFF);
     }
+
+    // 2.6.24 arch/x86/mm/init_32.c is_kernel_text(): PAGE_OFFSET <= addr <= __init_end. With the default
+    // sections __init_end is 0xC047D000: that page is still text, the next one gets PAGE_KERNEL with NX.
+    [Fact]
+    public void Kernel_text_ends_at___init_end()
+    {
+        var m = Boot(Architecture.X86Pae, pse: false);
+        Assert.Equal(0x163UL, m.PageTables!.Walk(0xC047D000)[^1].Value & ~PteValues.FrameMask);
+        Assert.Equal(0x163UL | 1UL << 63, m.PageTables.Walk(0xC047E000)[^1].Value & ~PteValues.FrameMask);
+    }
 }

@@ -101,6 +101,11 @@ Describe 'A 2 GiB 2.6.24 machine (reference config R1)' {
         $lines | Should -Contain 'virtual kernel memory layout:'
         $lines | Should -Contain '    pkmap   : 0xff800000 - 0xffc00000   (4096 kB)'
         $lines | Should -Contain '    lowmem  : 0xc0000000 - 0xf8000000   ( 896 MB)'
+        # M8: mem_init() (2.6.24 arch/x86/mm/init_32.c) ends with the image's sections, here the default ones.
+        $lines[-3..-1] | Should -Be @(
+            '      .init : 0xc0421000 - 0xc047d000   ( 368 kB)'
+            '      .data : 0xc03204c4 - 0xc041bdc4   (1006 kB)'
+            '      .text : 0xc0100000 - 0xc03204c4   (2177 kB)')
     }
 }
 

@@ -5,11 +5,11 @@ namespace KernelVm.Layout
 {
     /// <summary>
     /// The "virtual kernel memory layout" block mem_init() prints (arch/x86/mm/init_32.c, 2.6.24).
-    /// The .init/.data/.text lines are left out: the model has no kernel symbols.
     /// </summary>
     internal static class LayoutPrintout
     {
-        internal static IEnumerable<string> Lines(KernelLayout layout)
+        /// <param name="text">The virtual address of _text.</param>
+        internal static IEnumerable<string> Lines(KernelLayout layout, ulong text, KernelSections sections)
         {
             yield return "virtual kernel memory layout:";
             yield return Line("fixmap ", layout.FixaddrStart, layout.FixaddrTop, (layout.FixaddrTop - layout.FixaddrStart) >> 10, "kB");
@@ -21,6 +21,9 @@ namespace KernelVm.Layout
 
             yield return Line("vmalloc", layout.VmallocStart, layout.VmallocEnd, (layout.VmallocEnd - layout.VmallocStart) >> 20, "MB");
             yield return Line("lowmem ", layout.PageOffset, layout.HighMemory, (layout.HighMemory - layout.PageOffset) >> 20, "MB");
+            yield return Line("  .init", text + sections.InitBegin, text + sections.InitEnd, (sections.InitEnd - sections.InitBegin) >> 10, "kB");
+            yield return Line("  .data", text + sections.Etext, text + sections.Edata, (sections.Edata - sections.Etext) >> 10, "kB");
+            yield return Line("  .text", text, text + sections.Etext, sections.Etext >> 10, "kB");
         }
 
         private static string Line(string name, ulong start, ulong end, ulong size, string unit) =>
