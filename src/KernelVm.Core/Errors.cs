@@ -47,6 +47,10 @@ namespace KernelVm
         public const string AddressBeyondArchitecture = "AddressBeyondArchitecture";
         public const string KernelImageSizeInvalid = "KernelImageSizeInvalid";
         public const string KernelSectionsInvalid = "KernelSectionsInvalid";
+        public const string MachineFileCorrupt = "MachineFileCorrupt";
+        public const string MachineFileInvalid = "MachineFileInvalid";
+        public const string MachineFileInconsistent = "MachineFileInconsistent";
+        public const string MachineFileVersionUnsupported = "MachineFileVersionUnsupported";
         public const string PhysicalBeyondArchitecture = "PhysicalBeyondArchitecture";
         public const string SetFixmapBeyondEnd = "SetFixmapBeyondEnd";
         public const string KunmapAtomicBadAddress = "KunmapAtomicBadAddress";
@@ -209,6 +213,23 @@ namespace KernelVm
             KernelSectionsInvalid, FailureKind.InvalidArgument, s,
             F("Kernel sections _etext {0}, _edata {1}, __init_begin {2}, __init_end {3} (offsets from _text) are not in link order inside a {4}-byte image with a page-aligned init section.",
                 Hex(s.Etext), Hex(s.Edata), Hex(s.InitBegin), Hex(s.InitEnd), Hex(imageSize)));
+
+        internal static KernelVmException MachineFileCorruptError(string why) => new(
+            MachineFileCorrupt, FailureKind.InvalidData, why,
+            F("The machine file cannot be read: {0}. Nothing was loaded.", why));
+
+        internal static KernelVmException MachineFileInvalidError(string field, string why) => new(
+            MachineFileInvalid, FailureKind.InvalidData, field,
+            F("The machine file's \"{0}\" cannot be restored: {1}. Nothing was loaded.", field, why));
+
+        internal static KernelVmException MachineFileInconsistentError(System.Collections.Generic.IReadOnlyList<string> problems) => new(
+            MachineFileInconsistent, FailureKind.InvalidData, problems[0],
+            F("The machine file contradicts itself: {0}{1}. Nothing was loaded.", string.Join("; ", System.Linq.Enumerable.Take(problems, 3)),
+                problems.Count > 3 ? F(" (and {0} more)", problems.Count - 3) : ""));
+
+        internal static KernelVmException MachineFileVersion(int version, int current) => new(
+            MachineFileVersionUnsupported, FailureKind.InvalidData, version,
+            F("The machine file has format version {0}; this KernelVm reads versions 1 to {1}. A newer KernelVm wrote it: update the module.", version, current));
 
         internal static KernelVmException PhysicalTooWide(ulong phys, Architecture arch, int bits) => new(
             PhysicalBeyondArchitecture, FailureKind.InvalidArgument, phys,

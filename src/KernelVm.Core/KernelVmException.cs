@@ -11,6 +11,8 @@ namespace KernelVm
         InvalidOperation,
         /// <summary>A named thing (a task, a machine part) that does not exist.</summary>
         NotFound,
+        /// <summary>Data the model reads (a saved machine) that is malformed or contradicts itself.</summary>
+        InvalidData,
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace KernelVm.Highmem
 {
     /// <summary>
@@ -17,5 +19,14 @@ namespace KernelVm.Highmem
 
         /// <summary>The bucket page_address() searches for a page, or -1 without a hash.</summary>
         int BucketOf(ulong page);
+
+        /// <summary>Every mapping held, in lookup order: bucket by bucket along each chain (entry -1 without a hash).</summary>
+        IEnumerable<(int Bucket, int Entry, ulong Page, ulong Pfn, ulong Virtual)> Entries();
+
+        /// <summary>The free page_address_map entries in the order they will be taken; empty without a pool.</summary>
+        IEnumerable<int> Pool();
+
+        /// <summary>Replaces every mapping and the pool, as <see cref="Entries"/> and <see cref="Pool"/> gave them.</summary>
+        void Restore(IReadOnlyList<(int Entry, ulong Page, ulong Pfn, ulong Virtual)> entries, IReadOnlyList<int> pool);
     }
 }

@@ -119,7 +119,7 @@ namespace KernelVm.Highmem
         }
 
         /// <summary>Every entry, bucket by bucket in list order: (bucket, page_address_maps index, page, pfn, virtual).</summary>
-        internal IEnumerable<(int Bucket, int Entry, ulong Page, ulong Pfn, ulong Virtual)> Entries()
+        public IEnumerable<(int Bucket, int Entry, ulong Page, ulong Pfn, ulong Virtual)> Entries()
         {
             for (var b = 0; b < _bucketHead.Length; b++)
             {
@@ -131,12 +131,46 @@ namespace KernelVm.Highmem
         }
 
         /// <summary>page_address_pool, first entry first.</summary>
-        internal IEnumerable<int> Pool()
+        public IEnumerable<int> Pool()
         {
-            for (var i = 0; i < _poolCount; i++)
+            for (var i = 0; _usePool && i < _poolCount; i++)
             {
                 yield return _pool[(_poolHead + i) % _pool.Length];
             }
         }
+
+        /// <summary>
+        /// Rebuilds the chains in the given order and the pool. The caller has checked that entries and
+        /// pool together use each page_address_map entry once (each slot once without a pool).
+        /// </summary>
+        public void Restore(IReadOnlyList<(int Entry, ulong Page, ulong Pfn, ulong Virtual)> entries, IReadOnlyList<int> pool)
+        {
+            for (var b = 0; b < _bucketHead.Length; b++)
+            {
+                _bucketHead[b] = _bucketTail[b] = None;
+            }
+
+            foreach (var (e, page, pfn, virtualAddress) in entries)
+            {
+                _page[e] = page;
+                _pfn[e] = pfn;
+                _virtual[e] = virtualAddress;
+                var bucket = BucketOf(page);
+                _prev[e] = _bucketTail[bucket];
+                _next[e] = None;
+                if (_bucketTail[bucket] == None) _bucketHead[bucket] = e; else _next[_bucketTail[bucket]] = e;
+                _bucketTail[bucket] = e;
+            }
+
+            _poolHead = 0;
+            _poolCount = pool.Count;
+            for (var i = 0; i < pool.Count; i++)
+            {
+                _pool[i] = pool[i];
+            }
+        }
+
+        /// <summary>Whether entries come from page_address_pool (2.6.24) rather than being the pkmap slot's own.</summary>
+        internal bool UsesPool => _usePool;
     }
 }

@@ -75,6 +75,20 @@ namespace KernelVm.Highmem
         /// <summary>page_address() of a highmem page: its pkmap address, or 0.</summary>
         public ulong PageAddress(ulong pfn) => Store.Lookup(_pfnToPage(pfn));
 
+        /// <summary>Sets pkmap_count[], last_pkmap_nr and the wait queue as a saved machine had them; the PTEs come with the page tables.</summary>
+        internal void Restore(int lastPkmapNr, IReadOnlyList<int> counts, IEnumerable<VmTask> waiters)
+        {
+            LastPkmapNr = lastPkmapNr;
+            for (var i = 0; i < _count.Length; i++)
+            {
+                _count[i] = counts[i];
+            }
+
+            _waiters.Clear();
+            _waiters.AddRange(waiters);
+            _freedCount = -1;
+        }
+
         /// <summary>kmap_high(): reuse the page's mapping, or map it anew; may leave the task Blocked.</summary>
         internal KmapOutcome KmapHigh(VmTask task, ulong pfn, bool nonblock)
         {

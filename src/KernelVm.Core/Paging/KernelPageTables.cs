@@ -82,6 +82,59 @@ namespace KernelVm.Paging
             return (Table(table)!, Geometry.Levels[Geometry.Levels.Count - 1].IndexOf(address));
         }
 
+        /// <summary>Every entry written since boot: its table's physical address, the table's level, the index and the value.</summary>
+        internal IEnumerable<(ulong Table, int Level, int Index, ulong Value)> WrittenEntries()
+        {
+            foreach (var table in _tables.Values)
+            {
+                foreach (var entry in table.Written)
+                {
+                    yield return (table.Physical, table.LevelIndex, entry.Key, entry.Value);
+                }
+            }
+        }
+
+        /// <summary>
+        /// The first virtual address each table maps, found by walking down from the root through
+        /// present table entries (not through leaves, so the direct map's PTE pages are not read).
+        /// </summary>
+        internal Dictionary<ulong, ulong> VirtualBases()
+        {
+            var bases = new Dictionary<ulong, ulong> { [Root] = 0 };
+            var pending = new Stack<(ulong Table, int Level, ulong Base)>();
+            pending.Push((Root, 0, 0));
+            while (pending.Count > 0)
+            {
+                var (physical, level, start) = pending.Pop();
+                var info = Geometry.Levels[level];
+                if (level == Geometry.Levels.Count - 1 || Table(physical) is not { } table)
+                {
+                    continue;
+                }
+
+                for (var i = 0; i < info.Entries; i++)
+                {
+                    var value = table[i];
+                    var large = info == Geometry.LargePageLevel && (value & (ulong)PteFlags.PSE) != 0;
+                    var child = value & PteValues.FrameMask;
+                    if ((value & (ulong)PteFlags.Present) == 0 || large || Table(child) is null || bases.ContainsKey(child))
+                    {
+                        continue;
+                    }
+
+                    var childBase = Canonical(start + ((ulong)i << info.Shift));
+                    bases[child] = childBase;
+                    pending.Push((child, level + 1, childBase));
+                }
+            }
+
+            return bases;
+        }
+
+        /// <summary>4-level paging sign-extends bit 47 (the kernel half starts at 0xFFFF800000000000).</summary>
+        private ulong Canonical(ulong address) =>
+            Geometry.Levels.Count == 4 && (address & (1UL << 47)) != 0 ? address | 0xFFFF000000000000 : address;
+
         internal TablePage AddTable(ulong physical, int levelIndex, System.Func<int, ulong>? rule = null)
         {
             var page = new TablePage(physical, levelIndex, rule);

@@ -25,6 +25,9 @@ namespace KernelVm.Paging
         /// <summary>Which level of the hierarchy this table is (0 = pgd).</summary>
         internal int LevelIndex { get; }
 
+        /// <summary>The entries written since boot, by index.</summary>
+        internal IEnumerable<KeyValuePair<int, ulong>> Written => _written ?? (IEnumerable<KeyValuePair<int, ulong>>)Array.Empty<KeyValuePair<int, ulong>>();
+
         internal ulong this[int index]
         {
             get => _written is not null && _written.TryGetValue(index, out var value) ? value : _rule?.Invoke(index) ?? 0;

@@ -29,6 +29,28 @@ namespace KernelVm.Trace
             _next++;
         }
 
+        /// <summary>
+        /// Replaces the log with saved events: the last min(next, Capacity) events before
+        /// <paramref name="next"/>, oldest first (the caller has checked their sequence numbers).
+        /// </summary>
+        internal void Restore(long next, IReadOnlyList<KernelEvent> events)
+        {
+            // The ring as Add() would have grown it by now: a power of two from FirstSize up to Capacity, at least next long.
+            var size = events.Count == 0 ? 0 : FirstSize;
+            while (size < Capacity && size < next)
+            {
+                size *= 2;
+            }
+
+            _ring = new KernelEvent[size];
+            foreach (var e in events)
+            {
+                _ring[e.Sequence & (size - 1)] = e;
+            }
+
+            _next = next;
+        }
+
         /// <summary>The events with a sequence number at or after <paramref name="from"/> still held, oldest first.</summary>
         public IReadOnlyList<KernelEvent> Since(long from)
         {

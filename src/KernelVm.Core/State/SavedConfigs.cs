@@ -1,0 +1,82 @@
+using System.Linq;
+using KernelVm.Layout;
+using KernelVm.Physical;
+using KernelVm.Profiles;
+
+namespace KernelVm.State
+{
+    /// <summary>A machine's configuration to and from its saved form.</summary>
+    internal static class SavedConfigs
+    {
+        internal static SavedConfig From(MachineConfig c) => new()
+        {
+            Name = c.Name,
+            Architecture = c.Architecture.ToString(),
+            VmSplit = c.VmSplit.ToString(),
+            MemorySize = Hex.Format(c.MemorySize),
+            KernelVersion = c.Kernel.Version,
+            HighMem = c.HighMem?.ToString(),
+            NrCpus = c.Options.NrCpus,
+            KernelOptions = KernelConfig.OptionNames.Where(name => c.Options.With(name) == c.Options).ToList(),
+            CpuFeatures = c.Cpu.Features.ToString(),
+            Boot = new SavedBoot
+            {
+                Vmalloc = Optional(c.Boot.Vmalloc),
+                HighMem = Optional(c.Boot.HighMem),
+                ReserveTop = Optional(c.Boot.ReserveTop),
+                ReserveTopBeforeVmalloc = c.Boot.ReserveTopBeforeVmalloc,
+            },
+            Nodes = c.Nodes.Select(n => new SavedRange { Start = Hex.Format(n.Start), End = Hex.Format(n.End) }).ToList(),
+            KernelImageSize = Hex.Format(c.KernelImageSize),
+            KernelSections = c.KernelSections is { } s
+                ? new SavedSections { Etext = Hex.Format(s.Etext), Edata = Hex.Format(s.Edata), InitBegin = Hex.Format(s.InitBegin), InitEnd = Hex.Format(s.InitEnd) }
+                : null,
+        };
+
+        /// <summary>The configuration a saved one names; boot then validates it as it validates any other.</summary>
+        internal static MachineConfig To(SavedConfig c)
+        {
+            var options = new KernelConfig { NrCpus = c.NrCpus };
+            foreach (var option in c.KernelOptions ?? new System.Collections.Generic.List<string>())
+            {
+                options = options.With(option);
+            }
+
+            return new MachineConfig
+            {
+                Name = c.Name ?? throw Errors.MachineFileInvalidError("config.name", "the machine has no name"),
+                Architecture = SavedEnum.Parse<Architecture>(c.Architecture, "config.architecture"),
+                VmSplit = SavedEnum.Parse<VmSplit>(c.VmSplit, "config.vmSplit"),
+                MemorySize = Hex.Parse(c.MemorySize, "config.memorySize"),
+                Kernel = KernelProfile.Find(c.KernelVersion ?? "") ?? throw Errors.MachineFileInvalidError("config.kernelVersion", "'" + c.KernelVersion + "' is not a kernel the model knows"),
+                HighMem = c.HighMem is null ? null : SavedEnum.Parse<HighMemSupport>(c.HighMem, "config.highMem"),
+                Options = options,
+                Cpu = new CpuFeatures(c.CpuFeatures is { } f && System.Enum.TryParse<CpuFeature>(f, out var features) && f.Trim().Length > 0 && !char.IsDigit(f.Trim()[0])
+                    ? features
+                    : throw Errors.MachineFileInvalidError("config.cpuFeatures", "'" + c.CpuFeatures + "' is not a list of CPU features such as 'PSE, PGE, NX'")),
+                Boot = new BootOptions
+                {
+                    Vmalloc = OptionalParse(c.Boot?.Vmalloc, "config.boot.vmalloc"),
+                    HighMem = OptionalParse(c.Boot?.HighMem, "config.boot.highmem"),
+                    ReserveTop = OptionalParse(c.Boot?.ReserveTop, "config.boot.reservetop"),
+                    ReserveTopBeforeVmalloc = c.Boot?.ReserveTopBeforeVmalloc ?? false,
+                },
+                Nodes = (c.Nodes ?? new System.Collections.Generic.List<SavedRange>()).Select(n => new NodeRange(Hex.Parse(n.Start, "config.nodes.start"), Hex.Parse(n.End, "config.nodes.end"))).ToList(),
+                KernelImageSize = Hex.Parse(c.KernelImageSize, "config.kernelImageSize"),
+                KernelSections = c.KernelSections is { } s
+                    ? new KernelSections
+                    {
+                        Etext = Hex.Parse(s.Etext, "config.kernelSections.etext"),
+                        Edata = Hex.Parse(s.Edata, "config.kernelSections.edata"),
+                        InitBegin = Hex.Parse(s.InitBegin, "config.kernelSections.initBegin"),
+                        InitEnd = Hex.Parse(s.InitEnd, "config.kernelSections.initEnd"),
+                    }
+                    : null,
+            };
+        }
+
+        private static string? Optional(ulong? value) => value is { } v ? Hex.Format(v) : null;
+
+        private static ulong? OptionalParse(string? text, string field) => text is null ? null : Hex.Parse(text, field);
+    }
+}
