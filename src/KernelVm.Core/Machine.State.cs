@@ -18,6 +18,47 @@ namespace KernelVm
         /// <summary>An independent machine in the same state, under another name: boot the same configuration, then restore.</summary>
         public Machine Copy(string name) => FromSaved(Save(), name);
 
+        /// <summary>
+        /// page_address()'s mappings in lookup order: bucket by bucket along each chain, with the
+        /// page_address_map entry each uses (bucket and entry -1 for 2.4.22's page->virtual).
+        /// </summary>
+        public IReadOnlyList<(int Bucket, int Position, int Entry, ulong Pfn, ulong Virtual)> PageAddressMappings()
+        {
+            lock (_kmapLock)
+            {
+                var list = new List<(int, int, int, ulong, ulong)>();
+                var position = 0;
+                var bucket = int.MinValue;
+                foreach (var e in Pkmap?.Store.Entries() ?? Enumerable.Empty<(int, int, ulong, ulong, ulong)>())
+                {
+                    position = e.Bucket == bucket ? position + 1 : 0;
+                    bucket = e.Bucket;
+                    list.Add((e.Bucket, position, e.Entry, e.Pfn, e.Virtual));
+                }
+
+                return list;
+            }
+        }
+
+        /// <summary>The page-table entries changed since boot (kmap, kmap_atomic, set_fixmap), with the virtual address each maps, by address.</summary>
+        public IReadOnlyList<(string Level, ulong Virtual, ulong Table, int Index, ulong Value)> WrittenPageTableEntries()
+        {
+            lock (_kmapLock)
+            {
+                if (PageTables is not { } tables)
+                {
+                    return new (string, ulong, ulong, int, ulong)[0];
+                }
+
+                var bases = tables.VirtualBases();
+                return tables.WrittenEntries(sinceBoot: true)
+                    .Select(e => (Level: tables.Geometry.Levels[e.Level], e))
+                    .Select(x => (x.Level.Name, bases[x.e.Table] + ((ulong)x.e.Index << x.Level.Shift), x.e.Table, x.e.Index, x.e.Value))
+                    .OrderBy(x => x.Item2).ThenBy(x => x.Name)
+                    .ToList();
+            }
+        }
+
         internal SavedMachine Save()
         {
             lock (_kmapLock)

@@ -287,6 +287,7 @@ namespace KernelVm
 
             Memory = new PhysicalMemory(PhysicalMemoryInputsFor(), BootMem, _bootLog);
             InitHighmem();
+            PageTables?.MarkBooted();
             if (Kernel.PrintsVirtualLayout && !Is64Bit)
             {
                 // mem_init()'s one printk of the layout carries no KERN_ level.

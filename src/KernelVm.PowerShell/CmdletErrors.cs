@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Management.Automation;
 
 namespace KernelVm.PowerShell
@@ -25,6 +26,11 @@ namespace KernelVm.PowerShell
         internal const string KernelVersionUnknown = "KernelVersionUnknown";
         internal const string ZoneNotFound = "ZoneNotFound";
         internal const string NodeNotFound = "NodeNotFound";
+        internal const string FileNotFound = "FileNotFound";
+        internal const string FileExists = "FileExists";
+        internal const string FileWriteFailed = "FileWriteFailed";
+        internal const string FileReadFailed = "FileReadFailed";
+        internal const string PathNotFileSystem = "PathNotFileSystem";
 
         internal static ErrorRecord FromModel(KernelVmException e) => new(
             e, e.ErrorId,
@@ -32,6 +38,7 @@ namespace KernelVm.PowerShell
             {
                 FailureKind.InvalidOperation => ErrorCategory.InvalidOperation,
                 FailureKind.NotFound => ErrorCategory.ObjectNotFound,
+                FailureKind.InvalidData => ErrorCategory.InvalidData,
                 _ => ErrorCategory.InvalidArgument,
             },
             e.Target);
@@ -98,5 +105,23 @@ namespace KernelVm.PowerShell
         internal static ErrorRecord NameTaken(string name) => new(
             new ArgumentException("A machine named '" + name + "' already exists in this session. Choose another -Name, add -Force to replace it, or remove it with Remove-VmMachine."),
             MachineNameTaken, ErrorCategory.ResourceExists, name);
+
+        internal static ErrorRecord FileMissing(string path) => new(
+            new ItemNotFoundException("There is no file '" + path + "'."), FileNotFound, ErrorCategory.ObjectNotFound, path);
+
+        internal static ErrorRecord FileAlreadyThere(string path) => new(
+            new IOException("The file '" + path + "' already exists, and -NoClobber keeps it. Leave out -NoClobber to replace it."),
+            FileExists, ErrorCategory.ResourceExists, path);
+
+        internal static ErrorRecord NotAFileSystemPath(string path, string provider) => new(
+            new ArgumentException("'" + path + "' is a " + provider + " path; KernelVm reads and writes files in the file system."),
+            PathNotFileSystem, ErrorCategory.InvalidArgument, path);
+
+        /// <summary>An I/O failure reading or writing a file: the system's reason, the path as target.</summary>
+        internal static ErrorRecord FileFailed(Exception e, string path, bool writing) => new(
+            new IOException((writing ? "Cannot write '" : "Cannot read '") + path + "': " + e.Message, e),
+            writing ? FileWriteFailed : FileReadFailed,
+            e is UnauthorizedAccessException ? ErrorCategory.PermissionDenied : writing ? ErrorCategory.WriteError : ErrorCategory.ReadError,
+            path);
     }
 }

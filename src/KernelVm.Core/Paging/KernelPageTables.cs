@@ -82,12 +82,15 @@ namespace KernelVm.Paging
             return (Table(table)!, Geometry.Levels[Geometry.Levels.Count - 1].IndexOf(address));
         }
 
-        /// <summary>Every entry written since boot: its table's physical address, the table's level, the index and the value.</summary>
-        internal IEnumerable<(ulong Table, int Level, int Index, ulong Value)> WrittenEntries()
+        /// <summary>
+        /// The entries written outside the tables' rules: all of them (what a saved machine must hold),
+        /// or only those whose value changed since boot.
+        /// </summary>
+        internal IEnumerable<(ulong Table, int Level, int Index, ulong Value)> WrittenEntries(bool sinceBoot = false)
         {
             foreach (var table in _tables.Values)
             {
-                foreach (var entry in table.Written)
+                foreach (var entry in sinceBoot ? table.ChangedSinceBoot() : table.Written)
                 {
                     yield return (table.Physical, table.LevelIndex, entry.Key, entry.Value);
                 }
@@ -134,6 +137,15 @@ namespace KernelVm.Paging
         /// <summary>4-level paging sign-extends bit 47 (the kernel half starts at 0xFFFF800000000000).</summary>
         private ulong Canonical(ulong address) =>
             Geometry.Levels.Count == 4 && (address & (1UL << 47)) != 0 ? address | 0xFFFF000000000000 : address;
+
+        /// <summary>Boot is over: what is written from now on is a change since boot.</summary>
+        internal void MarkBooted()
+        {
+            foreach (var table in _tables.Values)
+            {
+                table.MarkBooted();
+            }
+        }
 
         internal TablePage AddTable(ulong physical, int levelIndex, System.Func<int, ulong>? rule = null)
         {

@@ -12,6 +12,7 @@ namespace KernelVm.Paging
     {
         private readonly Func<int, ulong>? _rule;
         private Dictionary<int, ulong>? _written;
+        private Dictionary<int, ulong>? _bootWritten;
 
         internal TablePage(ulong physical, int levelIndex, Func<int, ulong>? rule = null)
         {
@@ -27,6 +28,22 @@ namespace KernelVm.Paging
 
         /// <summary>The entries written since boot, by index.</summary>
         internal IEnumerable<KeyValuePair<int, ulong>> Written => _written ?? (IEnumerable<KeyValuePair<int, ulong>>)Array.Empty<KeyValuePair<int, ulong>>();
+
+        /// <summary>The entries whose value differs from what boot left there.</summary>
+        internal IEnumerable<KeyValuePair<int, ulong>> ChangedSinceBoot()
+        {
+            foreach (var entry in Written)
+            {
+                var atBoot = _bootWritten is not null && _bootWritten.TryGetValue(entry.Key, out var value) ? value : _rule?.Invoke(entry.Key) ?? 0;
+                if (entry.Value != atBoot)
+                {
+                    yield return entry;
+                }
+            }
+        }
+
+        /// <summary>Remembers the entries boot wrote, so that later changes can be told from them.</summary>
+        internal void MarkBooted() => _bootWritten = _written is null ? null : new Dictionary<int, ulong>(_written);
 
         internal ulong this[int index]
         {

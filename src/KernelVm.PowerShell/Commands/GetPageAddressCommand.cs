@@ -20,27 +20,13 @@ namespace KernelVm.PowerShell.Commands
             {
                 try
                 {
-                    WriteObject(machine.Read(m => Lookup(m, pfn)));
+                    WriteObject(machine.Read(m => StateReader.PageAddress(m, pfn)));
                 }
                 catch (KernelVmException e)
                 {
                     WriteModelError(e);
                 }
             }
-        }
-
-        private static PageAddressInfo Lookup(Machine machine, ulong pfn)
-        {
-            var page = machine.Memory.GetPage(pfn);
-            if (page.Zone.Type != Physical.ZoneType.HighMem)
-            {
-                return new PageAddressInfo(machine, pfn, page.Address, false, machine.PageOffset + (pfn << KernelVm.Machine.PageShift), null, null);
-            }
-
-            var pkmap = machine.Pkmap!;
-            var vaddr = pkmap.PageAddress(pfn);
-            var bucket = machine.PageAddressBucket(pfn);
-            return new PageAddressInfo(machine, pfn, page.Address, true, vaddr, bucket < 0 ? null : bucket, vaddr == 0 ? null : pkmap.SlotOf(vaddr));
         }
     }
 }

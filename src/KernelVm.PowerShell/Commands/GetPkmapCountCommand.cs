@@ -21,7 +21,7 @@ namespace KernelVm.PowerShell.Commands
         protected override void ProcessInput()
         {
             var machine = TargetMachine;
-            var slots = machine.Read(m => Snapshot(m));
+            var slots = machine.Read(StateReader.PkmapSlots);
             if (slots is null)
             {
                 WriteError(CmdletErrors.NoHighmemRecord(machine));
@@ -43,25 +43,6 @@ namespace KernelVm.PowerShell.Commands
                     WriteError(CmdletErrors.SlotOutOfRange(slot, slots.Count));
                 }
             }
-        }
-
-        /// <summary>All slots at one instant, under kmap_lock.</summary>
-        private static List<PkmapSlotInfo>? Snapshot(Machine machine)
-        {
-            var pkmap = machine.Pkmap;
-            if (pkmap is null)
-            {
-                return null;
-            }
-
-            var list = new List<PkmapSlotInfo>(pkmap.LastPkmap);
-            for (var i = 0; i < pkmap.LastPkmap; i++)
-            {
-                var pfn = pkmap.PfnAt(i);
-                list.Add(new PkmapSlotInfo(machine, i, pkmap.Address(i), pkmap.Count(i), pfn, pfn is { } p ? machine.Memory.PfnToPage(p) : null));
-            }
-
-            return list;
         }
     }
 }

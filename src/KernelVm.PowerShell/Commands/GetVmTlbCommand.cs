@@ -18,22 +18,7 @@ namespace KernelVm.PowerShell.Commands
         protected override void ProcessInput()
         {
             var machine = TargetMachine;
-            var entries = machine.Read(m =>
-            {
-                var list = new List<VmTlbEntryInfo>();
-                for (var cpu = 0; cpu < m.Tlb.Cpus; cpu++)
-                {
-                    if (Cpu is null || System.Array.IndexOf(Cpu, cpu) >= 0)
-                    {
-                        foreach (var e in m.Tlb.Entries(cpu))
-                        {
-                            list.Add(new VmTlbEntryInfo(m, cpu, e.VirtualPage, e.Pfn, e.Global, m.Translate(e.VirtualPage)));
-                        }
-                    }
-                }
-
-                return list;
-            });
+            var entries = machine.Read(m => StateReader.TlbEntries(m, Cpu));
             WriteObject(entries, true);
             foreach (var cpu in Cpu ?? new int[0])
             {

@@ -1,0 +1,70 @@
+using System.IO;
+using System.Management.Automation;
+using KernelVm.PowerShell.Files;
+using KernelVm.State;
+
+namespace KernelVm.PowerShell.Commands
+{
+    /// <summary>
+    /// Saves a whole machine (configuration and state) as a versioned JSON file (docs/machine-file.md).
+    /// The file is written atomically: an interrupted save leaves the previous file, never half a file.
+    /// </summary>
+    [Cmdlet(VerbsData.Export, "VmMachine", SupportsShouldProcess = true)]
+    [OutputType(typeof(FileInfo))]
+    public sealed class ExportVmMachineCommand : MachineCommand
+    {
+        /// <summary>The file to write, relative to the current location.</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; } = null!;
+
+        /// <summary>Keeps an existing file: the export fails instead of replacing it.</summary>
+        [Parameter]
+        public SwitchParameter NoClobber { get; set; }
+
+        /// <summary>Replaces a read-only file.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>Writes the file's FileInfo.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessInput()
+        {
+            var machine = TargetMachine;
+            var path = FileSystemPaths.ForWriting(this, Path, out var error);
+            if (path is null)
+            {
+                WriteError(error!);
+                return;
+            }
+
+            if (NoClobber && File.Exists(path))
+            {
+                WriteError(CmdletErrors.FileAlreadyThere(path));
+                return;
+            }
+
+            if (!ShouldProcess(path, "Save machine " + machine.Name))
+            {
+                return;
+            }
+
+            try
+            {
+                AtomicFile.Write(path, stream => MachineFile.Write(machine, stream), Force);
+            }
+            catch (System.Exception e) when (e is IOException or System.UnauthorizedAccessException)
+            {
+                WriteError(CmdletErrors.FileFailed(e, path, writing: true));
+                return;
+            }
+
+            if (PassThru)
+            {
+                WriteObject(new FileInfo(path));
+            }
+        }
+    }
+}

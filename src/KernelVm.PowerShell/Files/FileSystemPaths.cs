@@ -1,0 +1,36 @@
+using System.IO;
+using System.Management.Automation;
+
+namespace KernelVm.PowerShell.Files
+{
+    /// <summary>PowerShell paths to file-system paths, relative to the current location as every file cmdlet reads them.</summary>
+    internal static class FileSystemPaths
+    {
+        /// <summary>A path to write: it need not exist, but it must be in the file system.</summary>
+        internal static string? ForWriting(PSCmdlet cmdlet, string path, out ErrorRecord? error)
+        {
+            error = null;
+            var full = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
+            if (provider.Name != "FileSystem")
+            {
+                error = CmdletErrors.NotAFileSystemPath(path, provider.Name);
+                return null;
+            }
+
+            return full;
+        }
+
+        /// <summary>A file to read, which must exist (no wildcards: a path names one file).</summary>
+        internal static string? ForReading(PSCmdlet cmdlet, string path, out ErrorRecord? error)
+        {
+            var full = ForWriting(cmdlet, path, out error);
+            if (full is not null && !File.Exists(full))
+            {
+                error = CmdletErrors.FileMissing(path);
+                return null;
+            }
+
+            return full;
+        }
+    }
+}
