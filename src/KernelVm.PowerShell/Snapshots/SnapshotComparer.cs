@@ -37,7 +37,7 @@ namespace KernelVm.PowerShell
             new(VmSnapshotPart.Pkmap, s => s.Pkmap, "Slot", o => "slot " + ((PkmapSlotInfo)o).Slot, "VirtualAddress", "PkmapCount", "State", "Pfn"),
             new(VmSnapshotPart.Hash, s => s.Hash, "Pfn", o => "pfn " + ((PageAddressMapEntry)o).Pfn, "Bucket", "Position", "Entry", "VirtualAddress"),
             new(VmSnapshotPart.Pages, s => s.Pages, "Pfn", o => "pfn " + ((PageAddressInfo)o).Pfn, "VirtualAddress", "Bucket", "Slot"),
-            new(VmSnapshotPart.Fixmap, s => s.Fixmap, "Name", o => ((FixmapInfo)o).Name, "Index", "VirtualAddress", "Pte"),
+            new(VmSnapshotPart.Fixmap, s => s.Fixmap, "Name", FixmapWhere, "Index", "VirtualAddress", "Pte"),
             new(VmSnapshotPart.PageTables, s => s.PageTables, "VirtualAddress", o => ((PageTableEntryInfo)o).Level + " " + ((PageTableEntryInfo)o).VirtualAddress, "Value"),
             new(VmSnapshotPart.Tlb, s => s.Tlb, "VirtualAddress", o => "cpu " + ((VmTlbEntryInfo)o).Cpu + " " + ((VmTlbEntryInfo)o).VirtualAddress, "Pfn", "Global"),
             new(VmSnapshotPart.Tasks, s => s.Tasks, "Name", o => "task " + ((VmTaskInfo)o).Name, "Cpu", "State", "WaitingForPfn", "Wakeups"),
@@ -90,6 +90,10 @@ namespace KernelVm.PowerShell
                 }
             }
         }
+
+        /// <summary>A fixmap's name; the unnamed padding before 6.x's FIX_BTMAP_BEGIN is told apart by index.</summary>
+        private static string FixmapWhere(object o) =>
+            ((FixmapInfo)o).Name.StartsWith("(", StringComparison.Ordinal) ? ((FixmapInfo)o).Name + " " + ((FixmapInfo)o).Index : ((FixmapInfo)o).Name;
 
         private static object? Value(object item, string field) => item.GetType().GetProperty(field)!.GetValue(item);
     }
