@@ -58,3 +58,32 @@ Describe 'examples/tour.ps1 says what its comments say' {
         $tour | Should -Match 'Error id: HighmemHasNoPermanentMapping,KernelVm.PowerShell.Commands.ConvertToVirtualAddressCommand'
     }
 }
+
+Describe 'The experiment examples say what their comments say' {
+    BeforeAll {
+        $examples = Join-Path $PSScriptRoot '../../examples'
+        $fork = (Invoke-ChildPowerShell "& '$examples/fork-and-compare.ps1'").Text
+        $versions = (Invoke-ChildPowerShell "& '$examples/kernel-versions.ps1'").Text
+        $fixmaps = (Invoke-ChildPowerShell "& '$examples/fixmap-tour.ps1'").Text
+    }
+
+    It 'fork-and-compare: a fork and a reload are the same machine; kunmap leaves the slots stale' {
+        $fork | Should -Match 'Differences right after the fork: 0'
+        $fork | Should -Match 'Differences after save and reload: 0'
+        $fork | Should -Match 'Pkmap slot 1 State\s+InUse Stale'
+        $fork | Should -Match 'Tasks task writer Name\s+Added\s+writer'
+    }
+
+    It 'kernel-versions: 2.4.22 puts the pkmaps at 0xFE000000; 6.x dropped FIX_VDSO and the ACPI pages' {
+        $versions | Should -Match '2\.4\.22\s+0xC0000000 0xF8000000 0xF8800000\s+0xFE000000'
+        $versions | Should -Match '2\.6\.24\s+0xC0000000 0xF8000000 0xF8800000\s+0xFF800000'
+        $versions | Should -Match 'FIX_KMAP_BEGIN Index\s+9\s+69'
+        $versions | Should -Match 'FIX_VDSO\s+Removed'
+    }
+
+    It 'fixmap-tour: 104 kmap_atomic slots; the APIC mapped uncached (PCD) and walked to 0xFEE00000' {
+        $fixmaps | Should -Match '(?m)^\s*104\s*$'
+        $fixmaps | Should -Match 'FIX_APIC_BASE\s+Pte\s+0x00000000 0xFEE00173'
+        $fixmaps | Should -Match 'PhysicalAddress : 0xFEE00000'
+    }
+}
