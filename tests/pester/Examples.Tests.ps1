@@ -65,6 +65,15 @@ Describe 'The experiment examples say what their comments say' {
         $fork = (Invoke-ChildPowerShell "& '$examples/fork-and-compare.ps1'").Text
         $versions = (Invoke-ChildPowerShell "& '$examples/kernel-versions.ps1'").Text
         $fixmaps = (Invoke-ChildPowerShell "& '$examples/fixmap-tour.ps1'").Text
+        $splits = (Invoke-ChildPowerShell "& '$examples/five-splits.ps1'").Text
+    }
+
+    It 'five-splits: lowmem grows with the kernel share; 1G/3G moves only the user end and the direct map' {
+        $splits | Should -Match '3G\s+0xC0000000\s+896\s+3200\s+112'
+        $splits | Should -Match '2G_OPT\s+0x78000000\s+2048\s+2048\s+112'
+        $splits | Should -Match '1G\s+0x40000000\s+2944\s+1152\s+112'
+        $splits | Should -Match 'user\s+Last\s+0xBFFFFFFF 0x3FFFFFFF'
+        $splits | Should -Match 'direct map Start 0xC0000000 0x40000000'
     }
 
     It 'fork-and-compare: a fork and a reload are the same machine; kunmap leaves the slots stale' {
