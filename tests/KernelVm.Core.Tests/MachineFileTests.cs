@@ -125,4 +125,29 @@ public sealed class MachineFileTests
         Assert.Equal(Errors.MachineFileInconsistent, e.ErrorId);
         Assert.Contains("pkmap slot 0", e.Message);
     }
+
+    [Theory]
+    [InlineData("\"sequence\":0,", "\"sequence\":7,")]                                        // a gap: slot 0 of the ring would read as an event
+    [InlineData("\"sequence\":0,", "\"sequence\":-1,")]
+    public void An_event_log_with_sequence_numbers_out_of_place_is_refused(string from, string to)
+    {
+        var m = Machine.Boot(new MachineConfig { MemorySize = 2 * GiB });
+        m.Kmap("task0", m.HighStartPfn);
+        var json = Json(m).Replace(" ", "").Replace("\n", "");
+        Assert.Contains(from, json);
+        var e = Assert.Throws<KernelVmException>(() => Read(json.Replace(from, to)));
+        Assert.Equal(Errors.MachineFileInconsistent, e.ErrorId);
+        Assert.Contains("event log", e.Message);
+    }
+
+    [Fact]
+    public void An_event_log_that_lost_its_events_is_refused()
+    {
+        var m = Machine.Boot(new MachineConfig { MemorySize = 2 * GiB });
+        m.Kmap("task0", m.HighStartPfn);
+        var json = Json(m).Replace(" ", "").Replace("\n", "");
+        var start = json.IndexOf("\"items\":[", System.StringComparison.Ordinal) + "\"items\":[".Length;
+        var emptied = json.Substring(0, start) + json.Substring(json.IndexOf(']', start));
+        Assert.Equal(Errors.MachineFileInconsistent, Assert.Throws<KernelVmException>(() => Read(emptied)).ErrorId);
+    }
 }
