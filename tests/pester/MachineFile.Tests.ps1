@@ -1,0 +1,33 @@
+# Pester 5: Import-VmMachine refuses what the session could not hold (docs/machine-file.md).
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot '../../out/KernelVm/KernelVm.psd1') -Force
+    $ErrorActionPreference = 'Stop'
+}
+
+Describe 'Import-VmMachine' {
+    BeforeAll {
+        $name = 'mf-' + [guid]::NewGuid().ToString('N').Substring(0, 8)
+        $m = New-VmMachine -Name $name -MemorySize 2GB
+        $null = Invoke-Kmap 0x40000 -Machine $m
+        $path = Join-Path $TestDrive 'saved.json'
+        Export-VmMachine $path -Machine $m
+        Remove-VmMachine $name
+        # The file as a hand edit leaves it: a machine name New-VmMachine would refuse.
+        $renamed = Join-Path $TestDrive 'renamed.json'
+        (Get-Content $path -Raw).Replace("`"name`": `"$name`"", '"name": "bad name"') | Set-Content $renamed
+    }
+
+    It 'refuses a file whose machine name is not a name, and loads nothing' {
+        $before = @(Get-VmMachine).Count
+        { Import-VmMachine $renamed } | Should -Throw -ErrorId 'MachineNameInvalid*'
+        @(Get-VmMachine).Count | Should -Be $before
+    }
+
+    It 'loads that file under a valid -Name' {
+        $loaded = Import-VmMachine $renamed -Name "$name-2"
+        $loaded.Name | Should -BeExactly "$name-2"
+        (Get-PkmapCount -Slot 1 -Machine $loaded).Pfn | Should -Be 0x40000
+        Remove-VmMachine "$name-2"
+    }
+}
