@@ -1,4 +1,4 @@
-# Pester 5: Import-VmMachine refuses what the session could not hold (docs/machine-file.md).
+# Pester 5: what Export-VmMachine and Import-VmMachine refuse (docs/machine-file.md).
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../../out/KernelVm/KernelVm.psd1') -Force
@@ -29,5 +29,26 @@ Describe 'Import-VmMachine' {
         $loaded.Name | Should -BeExactly "$name-2"
         (Get-PkmapCount -Slot 1 -Machine $loaded).Pfn | Should -Be 0x40000
         Remove-VmMachine "$name-2"
+    }
+}
+
+Describe 'Export-VmMachine' {
+    BeforeAll {
+        $m = New-VmMachine -MemorySize 2GB
+    }
+
+    AfterAll {
+        Remove-VmMachine -InputObject $m
+    }
+
+    It 'keeps a read-only file unless -Force, on every platform' {
+        $path = Join-Path $TestDrive 'read-only.json'
+        Set-Content $path 'kept'
+        Set-ItemProperty $path -Name IsReadOnly -Value $true
+        { Export-VmMachine $path -Machine $m } | Should -Throw -ErrorId 'FileWriteFailed*'
+        Get-Content $path | Should -Be 'kept'
+        Export-VmMachine $path -Machine $m -Force
+        (Import-VmMachine $path -Name "$($m.Name)-back").Name | Should -Be "$($m.Name)-back"
+        Remove-VmMachine "$($m.Name)-back"
     }
 }
