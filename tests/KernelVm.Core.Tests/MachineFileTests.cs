@@ -96,6 +96,15 @@ public sealed class MachineFileTests
     }
 
     [Fact]
+    public void A_corrupt_file_is_reported_in_one_sentence_per_reason()
+    {
+        var json = Json(Busy());
+        var e = Assert.Throws<KernelVmException>(() => Read(json.Substring(0, 500)));
+        Assert.DoesNotContain("..", e.Message);
+        Assert.EndsWith(". Nothing was loaded.", e.Message);
+    }
+
+    [Fact]
     public void A_file_from_a_newer_format_is_refused_by_version()
     {
         var json = Json(Busy()).Replace("\"version\": 1", "\"version\": 2");
