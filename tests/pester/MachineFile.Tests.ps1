@@ -52,3 +52,13 @@ Describe 'Export-VmMachine' {
         Remove-VmMachine "$($m.Name)-back"
     }
 }
+
+Describe 'A path on a drive that does not exist' {
+    It 'is FileWriteFailed for Export-VmMachine and FileReadFailed for Import-VmMachine, with the path as TargetObject' {
+        $m = New-VmMachine -MemorySize 2GB
+        { Export-VmMachine 'NoSuchDrive:/lab.json' -Machine $m } | Should -Throw -ErrorId 'FileWriteFailed*'
+        $failed = { Import-VmMachine 'NoSuchDrive:/lab.json' } | Should -Throw -ErrorId 'FileReadFailed*' -PassThru
+        $failed.TargetObject | Should -BeExactly 'NoSuchDrive:/lab.json'
+        Remove-VmMachine -InputObject $m
+    }
+}
