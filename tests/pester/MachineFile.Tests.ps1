@@ -51,6 +51,18 @@ Describe 'Export-VmMachine' {
         (Import-VmMachine $path -Name "$($m.Name)-back").Name | Should -Be "$($m.Name)-back"
         Remove-VmMachine "$($m.Name)-back"
     }
+
+    It 'reports a file name the system refuses as FileWriteFailed, and writes nothing' {
+        Push-Location $TestDrive
+        try {
+            $before = @(Get-ChildItem -Force).Count
+            { Export-VmMachine "a`0b.json" -Machine $m } | Should -Throw -ErrorId 'FileWriteFailed*'
+            @(Get-ChildItem -Force).Count | Should -Be $before
+        }
+        finally {
+            Pop-Location
+        }
+    }
 }
 
 Describe 'A path on a drive that does not exist' {
