@@ -30,11 +30,18 @@ namespace KernelVm
                 var expected = System.Math.Min(Events.NextSequence, EventLog.Capacity);
                 if (held.Count != expected || held.Where((e, i) => e.Sequence != Events.NextSequence - expected + i).Any())
                 {
-                    problems.Add("the event log must hold events " + (Events.NextSequence - expected) + " to " + (Events.NextSequence - 1) + ", one each, in order");
+                    problems.Add(EventLogProblem(Events.NextSequence));
                 }
 
                 return problems;
             }
+        }
+
+        /// <summary>The log holds the last min(next, EventLog.Capacity) events before <paramref name="next"/>, as EventLog.Add leaves it.</summary>
+        private static string EventLogProblem(long next)
+        {
+            var held = System.Math.Min(next, EventLog.Capacity);
+            return "the event log must hold events " + (next - held) + " to " + (next - 1) + ", one each, in order";
         }
 
         private void CheckPkmap(Pkmap pkmap, List<string> problems)

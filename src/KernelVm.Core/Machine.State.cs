@@ -184,7 +184,17 @@ namespace KernelVm
             }
 
             var events = s.Events ?? throw Errors.MachineFileInvalidError("events", "the event log is missing");
-            Events.Restore(events.NextSequence, (events.Items ?? new List<SavedEvent>()).Select(e => new KernelEvent(
+            var items = events.Items ?? new List<SavedEvent>();
+
+            // The ring places each event by its sequence number, so they are checked first: a gap would
+            // leave an empty slot that reads as an event, and a count below nextSequence an empty ring.
+            var held = System.Math.Min(events.NextSequence, EventLog.Capacity);
+            if (items.Count != held || items.Where((e, i) => e.Sequence != events.NextSequence - held + i).Any())
+            {
+                throw Errors.MachineFileInconsistentError(new[] { EventLogProblem(events.NextSequence) });
+            }
+
+            Events.Restore(events.NextSequence, items.Select(e => new KernelEvent(
                 e.Sequence, SavedEnum.Parse<EventKind>(e.Kind, "events.kind"), e.Task, e.Cpu, e.Slot, e.Pfn, Hex.Parse(e.Address, "events.address"),
                 e.Bucket, e.Count, e.Detail)).ToList());
             foreach (var task in tasks)

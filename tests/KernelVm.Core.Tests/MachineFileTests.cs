@@ -96,6 +96,15 @@ public sealed class MachineFileTests
     }
 
     [Fact]
+    public void A_corrupt_file_is_reported_in_one_sentence_per_reason()
+    {
+        var json = Json(Busy());
+        var e = Assert.Throws<KernelVmException>(() => Read(json.Substring(0, 500)));
+        Assert.DoesNotContain("..", e.Message);
+        Assert.EndsWith(". Nothing was loaded.", e.Message);
+    }
+
+    [Fact]
     public void A_file_from_a_newer_format_is_refused_by_version()
     {
         var json = Json(Busy()).Replace("\"version\": 1", "\"version\": 2");
@@ -124,5 +133,30 @@ public sealed class MachineFileTests
         var e = Assert.Throws<KernelVmException>(() => Read(edited));
         Assert.Equal(Errors.MachineFileInconsistent, e.ErrorId);
         Assert.Contains("pkmap slot 0", e.Message);
+    }
+
+    [Theory]
+    [InlineData("\"sequence\":0,", "\"sequence\":7,")]                                        // a gap: slot 0 of the ring would read as an event
+    [InlineData("\"sequence\":0,", "\"sequence\":-1,")]
+    public void An_event_log_with_sequence_numbers_out_of_place_is_refused(string from, string to)
+    {
+        var m = Machine.Boot(new MachineConfig { MemorySize = 2 * GiB });
+        m.Kmap("task0", m.HighStartPfn);
+        var json = Json(m).Replace(" ", "").Replace("\n", "");
+        Assert.Contains(from, json);
+        var e = Assert.Throws<KernelVmException>(() => Read(json.Replace(from, to)));
+        Assert.Equal(Errors.MachineFileInconsistent, e.ErrorId);
+        Assert.Contains("event log", e.Message);
+    }
+
+    [Fact]
+    public void An_event_log_that_lost_its_events_is_refused()
+    {
+        var m = Machine.Boot(new MachineConfig { MemorySize = 2 * GiB });
+        m.Kmap("task0", m.HighStartPfn);
+        var json = Json(m).Replace(" ", "").Replace("\n", "");
+        var start = json.IndexOf("\"items\":[", System.StringComparison.Ordinal) + "\"items\":[".Length;
+        var emptied = json.Substring(0, start) + json.Substring(json.IndexOf(']', start));
+        Assert.Equal(Errors.MachineFileInconsistent, Assert.Throws<KernelVmException>(() => Read(emptied)).ErrorId);
     }
 }

@@ -75,6 +75,14 @@ function Get-ValidArgument([string] $Command, [string] $Set, $Machine) {
         'Stop-VmTask'               = @{ Name = 'task0' }
         'New-VmExercise'            = @{ Topic = 'Split'; Seed = 1 }
         'Test-VmExercise'           = @{ Exercise = (New-VmExercise -Topic Split -Seed 1); Answer = 0xC0000000; Topic = 'Split'; Seed = 1 }
+        'Copy-VmMachine'            = @{ Name = 'bad-input-copy' }
+        'Export-VmMachine'          = @{ Path = 'exported.json' }
+    }
+    # These take a snapshot or write a file, so only for their own command. Invoke-BadInputCase runs
+    # file cmdlets in an empty directory of their own, where the saved file goes.
+    switch ($Command) {
+        'Compare-VmSnapshot' { $table[$Command] = @{ ReferenceSnapshot = (Get-VmSnapshot -Machine $Machine); DifferenceSnapshot = (Get-VmSnapshot -Machine $Machine) } }
+        'Import-VmMachine' { Export-VmMachine saved.json -Machine $Machine; $table[$Command] = @{ Path = 'saved.json' } }
     }
     $table[$Command]
 }
@@ -82,6 +90,27 @@ function Get-ValidArgument([string] $Command, [string] $Set, $Machine) {
 # Runs one cmdlet with one parameter set to a value, or with the value piped to it (-Piped);
 # returns what happened.
 function Invoke-BadInputCase {
+    param($Command, $Parameter, $Set, $Value, $Machine, [switch] $Piped)
+    # File cmdlets run in a new empty directory, so that a relative path lands there and no case finds
+    # a file an earlier one wrote.
+    $scratch = $null
+    if ($Command.Parameters.ContainsKey('Path')) {
+        $scratch = Join-Path ([IO.Path]::GetTempPath()) ('kernelvm-badinput-' + [guid]::NewGuid().ToString('N'))
+        $null = New-Item -ItemType Directory -Path $scratch
+        Push-Location -LiteralPath $scratch
+    }
+    try {
+        Invoke-BadInputCommand @PSBoundParameters
+    }
+    finally {
+        if ($scratch) {
+            Pop-Location
+            Remove-Item -LiteralPath $scratch -Recurse -Force
+        }
+    }
+}
+
+function Invoke-BadInputCommand {
     param($Command, $Parameter, $Set, $Value, $Machine, [switch] $Piped)
     $splat = @{}
     $valid = Get-ValidArgument $Command.Name $Set $Machine
@@ -140,7 +169,8 @@ $script:BindingErrorIds = @(
 $script:ValueErrorIds = @(
     'AddressInvalid', 'MachineNotFound', 'MachineArgumentInvalid', 'VmSplitUnknown', 'HighMemUnknown',
     'KernelVersionUnknown', 'NodeRangeInvalid', 'MachineNameInvalid', 'TaskNameInvalid', 'ZoneNotFound',
-    'NodeNotFound', 'TaskNotFound', 'FixmapNameNotFound', 'KmTypeUnknown', 'ConfigPresetUnknown'
+    'NodeNotFound', 'TaskNotFound', 'FixmapNameNotFound', 'KmTypeUnknown', 'ConfigPresetUnknown',
+    'FileNotFound', 'PathNotFileSystem'
 )
 
 # The documented acceptances (README, "Bad input"): when a value that is not obviously right
@@ -163,7 +193,7 @@ function Get-Acceptance($Command, $Parameter, $Item, [switch] $Piped) {
         { $type.IsEnum -or ($type.IsArray -and $type.GetElementType().IsEnum) -or [Nullable]::GetUnderlyingType($type).IsEnum } {
             if ($Item.Kind -eq 'Integer') { return 'an enum parameter takes the number of a defined value' }
         }
-        { $Parameter.Name -in 'Task', 'Name' -and $Command.Name -in 'Invoke-Kmap', 'Invoke-Kunmap', 'Invoke-KmapAtomic', 'Invoke-KunmapAtomic', 'Invoke-VmAccess', 'New-VmMachine' -and $text -match '^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$' } {
+        { $Parameter.Name -in 'Task', 'Name' -and $Command.Name -in 'Invoke-Kmap', 'Invoke-Kunmap', 'Invoke-KmapAtomic', 'Invoke-KunmapAtomic', 'Invoke-VmAccess', 'New-VmMachine', 'Copy-VmMachine', 'Import-VmMachine' -and $text -match '^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$' } {
             return 'a name is text: any value whose text is a valid name'
         }
         { ($Parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] }) -and [System.Management.Automation.WildcardPattern]::ContainsWildcardCharacters($text) } {
@@ -173,6 +203,9 @@ function Get-Acceptance($Command, $Parameter, $Item, [switch] $Piped) {
             return 'an empty cell means none, as Export-Csv writes it'
         }
         { $Parameter.Name -eq 'KernelVersion' -and $text -eq '2.6.24' } { return 'a [version] is its text' }
+        { $Command.Name -eq 'Export-VmMachine' -and $Parameter.Name -eq 'Path' -and $null -ne $text } {
+            return 'a path is text: any value whose text is a file name the system takes names the file written'
+        }
     }
     $null
 }

@@ -3,7 +3,8 @@
 
 BeforeDiscovery {
     # Every record kind, made on the machine $m of 'Every record kind' (every pkmap slot in use, a
-    # waiter woken by $unmap, a latecomer blocked), so that LastKmap and Woken hold kmap results.
+    # waiter woken by $unmap, a latecomer blocked), so that LastKmap and Woken hold kmap results;
+    # $booted is its snapshot before all that.
     $records = @(
         @{ Record = 'AddressTranslation'; Make = { ConvertTo-PhysicalAddress 0xC0100000 -Machine $m } }
         @{ Record = 'FixmapInfo'; Make = { Get-Fixmap -Mapped -Machine $m } }
@@ -29,6 +30,10 @@ BeforeDiscovery {
         @{ Record = 'VmExerciseMachine'; Make = { (New-VmExercise -Topic Split -Seed 1 -Difficulty Medium).Configuration } }
         @{ Record = 'VmExerciseResult'; Make = { New-VmExercise -Topic PageWalk -Seed 5 | Test-VmExercise -Answer 0x1000 } }
         @{ Record = 'Machine'; Make = { $m } }
+        @{ Record = 'VmSnapshot'; Make = { Get-VmSnapshot -Machine $m } }
+        @{ Record = 'VmSnapshotDifference'; Make = { Compare-VmSnapshot $booted (Get-VmSnapshot -Machine $m) } }
+        @{ Record = 'PageAddressMapEntry'; Make = { (Get-VmSnapshot Hash -Machine $m).Hash } }
+        @{ Record = 'PageTableEntryInfo'; Make = { (Get-VmSnapshot PageTables -Machine $m).PageTables } }
     )
     $widths = @(@{ Width = 80 }, @{ Width = 120 })
     $architectures = @(@{ Architecture = 'X86' }, @{ Architecture = 'X86Pae' }, @{ Architecture = 'X86_64' })
@@ -43,6 +48,7 @@ BeforeAll {
 Describe 'Every record kind' {
     BeforeAll {
         $m = New-VmMachine -MemorySize 2GB
+        $booted = Get-VmSnapshot -Machine $m
         $null = 0..1023 | ForEach-Object { Invoke-Kmap (0x40000 + $_) -Task filler -Machine $m }
         $null = Invoke-Kmap 0x60000 -Task waiter -Machine $m -WarningAction SilentlyContinue
         $unmap = Invoke-Kunmap 0x40005 -Task filler -Machine $m

@@ -68,10 +68,11 @@ namespace KernelVm.State
             return Machine.FromSaved(saved, name);
         }
 
+        /// <summary>The serializer's first line without its closing full stops, as the message adds its own.</summary>
         private static string FirstLine(string text)
         {
             var end = text.IndexOfAny(new[] { '\r', '\n' });
-            return end < 0 ? text : text.Substring(0, end);
+            return (end < 0 ? text : text.Substring(0, end)).TrimEnd('.', ' ');
         }
     }
 }

@@ -11,13 +11,13 @@ namespace KernelVm.PowerShell.Commands
     [OutputType(typeof(VmSnapshotDifference))]
     public sealed class CompareVmSnapshotCommand : KernelVmCommand
     {
-        /// <summary>The snapshot taken first (its values are Old).</summary>
-        [Parameter(Mandatory = true, Position = 0)]
+        /// <summary>The snapshot taken first (its values are Old). Both snapshots bind by property name, so piped pairs compare one by one.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNull]
         public VmSnapshot ReferenceSnapshot { get; set; } = null!;
 
         /// <summary>The snapshot compared with it (its values are New).</summary>
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true)]
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNull]
         public VmSnapshot DifferenceSnapshot { get; set; } = null!;
 

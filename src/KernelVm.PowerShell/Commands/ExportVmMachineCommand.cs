@@ -55,8 +55,9 @@ namespace KernelVm.PowerShell.Commands
             {
                 AtomicFile.Write(path, stream => MachineFile.Write(machine, stream), Force);
             }
-            catch (System.Exception e) when (e is IOException or System.UnauthorizedAccessException)
+            catch (System.Exception e) when (e is IOException or System.UnauthorizedAccessException or System.ArgumentException or System.NotSupportedException)
             {
+                // ArgumentException and NotSupportedException: a name .NET refuses (a NUL; in Windows PowerShell 5.1 also a colon inside a name).
                 WriteError(CmdletErrors.FileFailed(e, path, writing: true));
                 return;
             }

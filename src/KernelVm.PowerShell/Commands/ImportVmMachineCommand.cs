@@ -61,6 +61,13 @@ namespace KernelVm.PowerShell.Commands
                 return;
             }
 
+            if (!CmdletErrors.IsName(machine.Name))
+            {
+                // The name the file holds, which a hand edit can make anything; -Name gives the machine another.
+                WriteError(CmdletErrors.BadName(CmdletErrors.MachineNameInvalid, "machine", machine.Name));
+                return;
+            }
+
             var session = SessionMachines.Current;
             if (session.Find(machine.Name) is { } existing)
             {

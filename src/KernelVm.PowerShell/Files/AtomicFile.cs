@@ -17,6 +17,13 @@ namespace KernelVm.PowerShell.Files
                 throw new DirectoryNotFoundException("The directory '" + directory + "' does not exist.");
             }
 
+            // Windows refuses to replace a read-only file but a Unix rename does not: refuse it on both unless asked.
+            var readOnly = File.Exists(path) && (File.GetAttributes(path) & FileAttributes.ReadOnly) != 0;
+            if (readOnly && !overwriteReadOnly)
+            {
+                throw new UnauthorizedAccessException("it is read-only; -Force replaces it.");
+            }
+
             var temporary = Path.Combine(directory ?? "", "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
             try
             {
@@ -28,7 +35,7 @@ namespace KernelVm.PowerShell.Files
 
                 if (File.Exists(path))
                 {
-                    if (overwriteReadOnly && (File.GetAttributes(path) & FileAttributes.ReadOnly) != 0)
+                    if (readOnly)
                     {
                         File.SetAttributes(path, File.GetAttributes(path) & ~FileAttributes.ReadOnly);
                     }

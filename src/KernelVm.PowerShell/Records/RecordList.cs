@@ -11,11 +11,15 @@ namespace KernelVm.PowerShell
     /// </summary>
     public sealed class RecordList<T> : ReadOnlyCollection<T>
     {
-        internal RecordList(IEnumerable<T> items)
+        private readonly string? _summary;
+
+        /// <param name="summarize">For a list too long to print whole (a snapshot's part): the line to print instead.</param>
+        internal RecordList(IEnumerable<T> items, System.Func<IList<T>, string>? summarize = null)
             : base(items.ToList())
         {
+            _summary = summarize?.Invoke(Items);
         }
 
-        public override string ToString() => string.Join("; ", this);
+        public override string ToString() => _summary ?? string.Join("; ", this);
     }
 }

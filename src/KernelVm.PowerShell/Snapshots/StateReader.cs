@@ -13,16 +13,24 @@ namespace KernelVm.PowerShell
         internal static VmSnapshot Snapshot(Machine m, VmSnapshotPart wanted)
         {
             var parts = wanted & Available(m);
+            // Each part prints as one line (Format-List, Export-Csv): a count and what it means.
             return new VmSnapshot(m, parts)
             {
-                Layout = Take(parts, VmSnapshotPart.Layout, () => m.Layout.Regions.Select(r => new VmLayoutRegion(m, r))),
-                Pkmap = Take(parts, VmSnapshotPart.Pkmap, () => PkmapSlots(m)!),
-                Hash = Take(parts, VmSnapshotPart.Hash, () => m.PageAddressMappings().Select(e => new PageAddressMapEntry(m, e.Bucket, e.Position, e.Entry, e.Pfn, e.Virtual))),
-                Pages = Take(parts, VmSnapshotPart.Pages, () => m.PageAddressMappings().OrderBy(e => e.Pfn).Select(e => PageAddress(m, e.Pfn))),
-                Fixmap = Take(parts, VmSnapshotPart.Fixmap, () => Enumerable.Range(0, m.Fixmaps.EndOfFixed).Select(i => new FixmapInfo(m, m.Fixmap(i)))),
-                PageTables = Take(parts, VmSnapshotPart.PageTables, () => m.WrittenPageTableEntries().Select(e => new PageTableEntryInfo(m, e.Level, e.Virtual, e.Table, e.Index, e.Value))),
-                Tlb = Take(parts, VmSnapshotPart.Tlb, () => TlbEntries(m, null)),
-                Tasks = Take(parts, VmSnapshotPart.Tasks, () => m.Tasks.Select(t => new VmTaskInfo(m, t))),
+                Layout = Take(parts, VmSnapshotPart.Layout, () => m.Layout.Regions.Select(r => new VmLayoutRegion(m, r)),
+                    l => l.Count + " regions"),
+                Pkmap = Take(parts, VmSnapshotPart.Pkmap, () => PkmapSlots(m)!,
+                    l => l.Count + " slots: " + l.Count(s => s.State == PkmapSlotState.InUse) + " in use, " + l.Count(s => s.State == PkmapSlotState.Stale) + " stale"),
+                Hash = Take(parts, VmSnapshotPart.Hash, () => m.PageAddressMappings().Select(e => new PageAddressMapEntry(m, e.Bucket, e.Position, e.Entry, e.Pfn, e.Virtual)),
+                    l => l.Count + " entries in " + l.Select(e => e.Bucket).Distinct().Count() + " buckets"),
+                Pages = Take(parts, VmSnapshotPart.Pages, () => m.PageAddressMappings().OrderBy(e => e.Pfn).Select(e => PageAddress(m, e.Pfn)),
+                    l => l.Count + " highmem pages with a kmap address"),
+                Fixmap = Take(parts, VmSnapshotPart.Fixmap, () => Enumerable.Range(0, m.Fixmaps.EndOfFixed).Select(i => new FixmapInfo(m, m.Fixmap(i))),
+                    l => l.Count + " indices, " + l.Count(f => f.Mapped) + " mapped"),
+                PageTables = Take(parts, VmSnapshotPart.PageTables, () => m.WrittenPageTableEntries().Select(e => new PageTableEntryInfo(m, e.Level, e.Virtual, e.Table, e.Index, e.Value)),
+                    l => l.Count + " entries changed since boot"),
+                Tlb = Take(parts, VmSnapshotPart.Tlb, () => TlbEntries(m, null), l => l.Count + " entries"),
+                Tasks = Take(parts, VmSnapshotPart.Tasks, () => m.Tasks.Select(t => new VmTaskInfo(m, t)),
+                    l => string.Join(", ", l.Select(t => t.Name + " (" + t.State + ")"))),
             };
         }
 
@@ -95,7 +103,8 @@ namespace KernelVm.PowerShell
             return new PageAddressInfo(machine, pfn, page.Address, true, vaddr, bucket < 0 ? null : bucket, vaddr == 0 ? null : pkmap.SlotOf(vaddr));
         }
 
-        private static RecordList<T> Take<T>(VmSnapshotPart parts, VmSnapshotPart part, System.Func<IEnumerable<T>> read) =>
-            new((parts & part) != 0 ? read() : Enumerable.Empty<T>());
+        /// <summary>A part, or an empty list that prints as nothing when the snapshot does not hold it.</summary>
+        private static RecordList<T> Take<T>(VmSnapshotPart parts, VmSnapshotPart part, System.Func<IEnumerable<T>> read, System.Func<IList<T>, string> summarize) =>
+            (parts & part) != 0 ? new(read(), summarize) : new(Enumerable.Empty<T>(), _ => "");
     }
 }
