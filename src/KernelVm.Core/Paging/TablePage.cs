@@ -13,17 +13,13 @@ namespace KernelVm.Paging
         private readonly Func<int, ulong>? _rule;
         private Dictionary<int, ulong>? _written;
 
-        internal TablePage(ulong physical, int levelIndex, Func<int, ulong>? rule = null)
+        internal TablePage(ulong physical, Func<int, ulong>? rule = null)
         {
             Physical = physical;
-            LevelIndex = levelIndex;
             _rule = rule;
         }
 
         internal ulong Physical { get; }
-
-        /// <summary>Which level of the hierarchy this table is (0 = pgd).</summary>
-        internal int LevelIndex { get; }
 
         internal ulong this[int index]
         {
