@@ -75,7 +75,7 @@ namespace KernelVm
             var paging = kernel.X86_64Paging!;
             var (text, size) = (kernel.PhysicalStart64, config.KernelImageSize);
             var tables = paging.HeadTablesAt(text, size, paging.HeadTablePages);
-            if (tables + paging.HeadTablePages * Machine.PageSize > text + size)
+            if (tables < text || tables + paging.HeadTablePages * Machine.PageSize > text + size)
             {
                 throw Errors.BadImageSize64(size, "head_64.S's page tables (" + paging.HeadTablePages + " pages" +
                     (tables > text ? " after startup_64's page" : "") + ") must fit in it.");
