@@ -285,7 +285,7 @@ namespace KernelVm
             var imageStart = Kernel.PhysicalStartFor(Architecture);
             BootMem.Reserve(imageStart, imageStart + Config.KernelImageSize, "kernel image");
             // 2.6.24 x86-64 sets CR4.PGE in head_64.S and MAKE_GLOBAL()s PAGE_KERNEL without asking the CPU; NX
-            // survives in __supported_pte_mask only when the CPU has it (check_efer(), 6.x's verify_cpu).
+            // survives in __supported_pte_mask only when the CPU has it (2.6.24's check_efer()).
             var pge = Config.Cpu.Pge || (Is64Bit && !Kernel.X86_64Paging!.ProbesPageSizes);
             Prot = new PageProtections(pge, (IsPae || Is64Bit) && Kernel.HasNx && Config.Cpu.Nx, Kernel.NoCacheBits);
             if (Is64Bit)
