@@ -95,14 +95,19 @@ namespace KernelVm
 
             var vaddr = FixToVirt(index);
             CheckCpu(cpu);
-            var filled = "";
+            var notes = "";
             var (table, entry) = PageTables.PteSlot(vaddr, Is64Bit ? SppGetpage : null, PteValues.PageTable);
+            if (Is64Bit && Kernel.X86_64Paging!.ReportsReplacedPte && table[entry] != 0 && table[entry] != pte)
+            {
+                notes += ", pte_ERROR: bad pte " + Errors.Hex(table[entry]);
+            }
+
             table[entry] = pte;
             Tlb.FlushOne(cpu, vaddr);
             FixmapsSet++;
             var pfn = pte == 0 ? -1 : (long)((pte & PteValues.FrameMask) >> PageShift);
             Events.Add(pte == 0 ? EventKind.ClearFixmap : EventKind.SetFixmap, cpu: cpu, slot: index, pfn: pfn, address: vaddr,
-                detail: what + " " + (Fixmaps.RangeOf(index)?.NameOf(index) ?? "(alignment padding)") + filled);
+                detail: what + " " + (Fixmaps.RangeOf(index)?.NameOf(index) ?? "(alignment padding)") + notes);
             Events.Add(EventKind.TlbFlushOne, cpu: cpu, slot: index, address: vaddr, detail: Kernel.FlushTlbOne);
 
             // spp_getpage(): a zeroed page for a missing table. The model takes it as alloc_bootmem_pages() does
@@ -110,7 +115,7 @@ namespace KernelVm
             ulong SppGetpage()
             {
                 var page = BootMem.Alloc(PageSize, PageSize, PhysicalMemory.MaxDmaPfn << PageShift, "fixmap page table (spp_getpage)");
-                filled += ", spp_getpage() page table at " + Errors.Hex(page);
+                notes += ", spp_getpage() page table at " + Errors.Hex(page);
                 return page;
             }
         }

@@ -230,6 +230,25 @@ public sealed class PageTables64Tests
         Assert.Equal(("pte", 507), (walk[3].Level, walk[3].Index));
     }
 
+    // 2.6.24's fixmap_64.h has no clear_fixmap(): __set_fixmap(idx, 0, __pgprot(0)) reaches set_pte_phys(), which
+    // writes the zero PTE and, since the old one was neither none nor the new value, prints pte_ERROR. 6.x's
+    // __set_pte_vaddr() writes without a word.
+    [Fact]
+    public void Replacing_a_present_pte_is_a_pte_ERROR_in_2_6_24_only()
+    {
+        var old = Boot(KernelProfile.V2_6_24);
+        old.SetFixmap(2052, 0xFEE00000, noCache: true);
+        old.SetFixmap(2052, 0xFEE00000, noCache: true);
+        Assert.Equal(0UL, old.ClearFixmap(2052).Pte);
+        var events = old.Events.Since(0).Where(e => e.Kind is Trace.EventKind.SetFixmap or Trace.EventKind.ClearFixmap).Select(e => e.Detail).ToArray();
+        Assert.DoesNotContain("pte_ERROR", events[1]);                          // the same value again: no complaint
+        Assert.EndsWith("pte_ERROR: bad pte 0x80000000FEE00173", events[2]);
+        var modern = Boot(KernelProfile.V6);
+        modern.SetFixmap(514, 0xFEE00000, noCache: true);
+        modern.ClearFixmap(514);
+        Assert.DoesNotContain(modern.Events.Since(0), e => e.Detail?.Contains("pte_ERROR") == true);
+    }
+
     [Theory]
     [InlineData(0x0000800000000000UL)]
     [InlineData(0xFFFF7FFFFFFFFFFFUL)]

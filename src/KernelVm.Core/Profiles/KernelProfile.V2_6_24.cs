@@ -48,6 +48,7 @@ namespace KernelVm.Profiles
                 FixmapPmdNum = 1,
                 DirectMapTableFlags = 0x063,               // _KERNPG_TABLE
                 TablesPerPgd = true,
+                ReportsReplacedPte = true,
             },
             SetFixmapBeyondEnd64 = "x86-64's __set_fixmap() (arch/x86/mm/init_64.c) prints \"Invalid __set_fixmap\" and returns without changing anything.",
             HasNuma = true,

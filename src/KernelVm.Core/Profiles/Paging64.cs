@@ -62,5 +62,11 @@ namespace KernelVm.Profiles
 
         /// <summary>cleanup_highmap() (6.x): level2_kernel_pgt keeps only _text .. roundup(_brk_end, PMD_SIZE).</summary>
         internal bool CleanupHighmap { get; init; }
+
+        /// <summary>
+        /// Whether set_pte_phys() (2.6.24) prints pte_ERROR ("bad pte") when it replaces a PTE that is neither none
+        /// nor the new value; 6.x's __set_pte_vaddr() writes without looking.
+        /// </summary>
+        internal bool ReportsReplacedPte { get; init; }
     }
 }
