@@ -65,6 +65,29 @@ namespace KernelVm
             return highMem;
         }
 
+        /// <summary>
+        /// On x86-64 the image holds head_64.S's page tables, and level2_kernel_pgt must map all of it
+        /// (KERNEL_TEXT_SIZE, 40 MiB from physical 0 in 2.6.24).
+        /// </summary>
+        private static void CheckImage64(MachineConfig config)
+        {
+            var kernel = config.Kernel;
+            var paging = kernel.X86_64Paging!;
+            var (text, size) = (kernel.PhysicalStart64, config.KernelImageSize);
+            var tables = paging.HeadTablesAt(text, size, paging.HeadTablePages);
+            if (tables < text || tables + paging.HeadTablePages * Machine.PageSize > text + size)
+            {
+                throw Errors.BadImageSize64(size, "head_64.S's page tables (" + paging.HeadTablePages + " pages" +
+                    (tables > text ? " after startup_64's page" : "") + ") must fit in it.");
+            }
+
+            if (text + size > kernel.X86_64Layout!.KernelTextSize)
+            {
+                throw Errors.BadImageSize64(size, "loaded at " + Errors.Hex(text) + " it would end past the kernel text mapping (" +
+                    Errors.Hex(kernel.X86_64Layout.KernelTextSize) + " from physical 0), which is all level2_kernel_pgt maps.");
+            }
+        }
+
         internal static void CheckOptions(MachineConfig config, HighMemSupport highMem)
         {
             var size = config.MemorySize;
@@ -92,6 +115,11 @@ namespace KernelVm
                      && (s.InitBegin | s.InitEnd) % Machine.PageSize == 0))
             {
                 throw Errors.BadSections(s, config.KernelImageSize);
+            }
+
+            if (config.Architecture == Architecture.X86_64)
+            {
+                CheckImage64(config);
             }
 
             var options = config.Options;

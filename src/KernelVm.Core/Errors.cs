@@ -42,9 +42,9 @@ namespace KernelVm
         public const string NonblockNotInKernel = "NonblockNotInKernel";
         public const string VirtToFixOutOfRange = "VirtToFixOutOfRange";
         public const string FixmapDoesNotExist = "FixmapDoesNotExist";
-        public const string NoKernelPageTables = "NoKernelPageTables";
         public const string KmapAtomicNotModelled = "KmapAtomicNotModelled";
         public const string AddressBeyondArchitecture = "AddressBeyondArchitecture";
+        public const string AddressNotCanonical = "AddressNotCanonical";
         public const string KernelImageSizeInvalid = "KernelImageSizeInvalid";
         public const string KernelSectionsInvalid = "KernelSectionsInvalid";
         public const string MachineFileCorrupt = "MachineFileCorrupt";
@@ -193,9 +193,6 @@ namespace KernelVm
             ExerciseUnavailable, FailureKind.InvalidOperation, what,
             F("No machine in {0} draws gives an exercise for {1}; try another seed.", attempts, what));
 
-        internal static KernelVmException NoPageTables(Architecture arch) => new(
-            NoKernelPageTables, FailureKind.InvalidOperation, arch,
-            F("The model does not build {0} page tables, so it cannot write this PTE.", arch));
 
         internal static KernelVmException NoKmTypes(string kernel) => new(
             KmapAtomicNotModelled, FailureKind.InvalidOperation, kernel,
@@ -230,6 +227,15 @@ namespace KernelVm
         internal static KernelVmException MachineFileVersion(int version, int current) => new(
             MachineFileVersionUnsupported, FailureKind.InvalidData, version,
             F("The machine file has format version {0}; this KernelVm reads versions 1 to {1}. A newer KernelVm wrote it: update the module.", version, current));
+
+        internal static KernelVmException BadImageSize64(ulong size, string why) => new(
+            KernelImageSizeInvalid, FailureKind.InvalidArgument, size,
+            F("A kernel image of {0} bytes is not usable on x86-64: {1}", Hex(size), why));
+
+        internal static KernelVmException NotCanonical(ulong virt) => new(
+            AddressNotCanonical, FailureKind.InvalidArgument, virt,
+            F("{0} is not a canonical x86-64 address: with 4-level paging bits 63 to 47 must all equal bit 47 " +
+              "(0 to 0x00007FFFFFFFFFFF, or 0xFFFF800000000000 and up). The CPU raises #GP on it before any page walk.", Hex(virt)));
 
         internal static KernelVmException PhysicalTooWide(ulong phys, Architecture arch, int bits) => new(
             PhysicalBeyondArchitecture, FailureKind.InvalidArgument, phys,

@@ -1,5 +1,6 @@
 using KernelVm.Fixmap;
 using KernelVm.Paging;
+using KernelVm.Physical;
 using KernelVm.Trace;
 
 namespace KernelVm
@@ -7,6 +8,9 @@ namespace KernelVm
     /// <summary>Fixmaps: fix_to_virt(), virt_to_fix(), set_fixmap(), set_fixmap_nocache(), clear_fixmap().</summary>
     public sealed partial class Machine
     {
+        /// <summary>What bootmem calls a page x86-64's set_fixmap() took for a missing table.</summary>
+        private const string SppGetpageReason = "fixmap page table (spp_getpage)";
+
         /// <summary>How many times __set_fixmap() ran (the kernel's static counter "fixmaps").</summary>
         public int FixmapsSet { get; private set; }
 
@@ -45,7 +49,7 @@ namespace KernelVm
             {
                 var vaddr = FixToVirt(index);
                 var name = Fixmaps.RangeOf(index)?.NameOf(index) ?? "(alignment padding)";
-                var pte = PageTables is null ? 0 : PageTables.PteSlot(vaddr) is var (table, i) ? table[i] : 0;
+                var pte = PageTables.ReadPte(vaddr);
                 return new FixmapSlot(index, name, vaddr, index >= Fixmaps.EndOfPermanent, pte);
             }
         }
@@ -80,28 +84,43 @@ namespace KernelVm
             }
         }
 
+        /// <summary>
+        /// __set_fixmap(): set_pte_pfn() on i386, whose fixmap tables pagetable_init() built; on x86-64
+        /// set_pte_phys() (2.6.24) or set_pte_vaddr() (6.x), which fill a missing PMD or PTE page from
+        /// spp_getpage() first. Then the PTE, and the flush of this address on the calling CPU.
+        /// </summary>
         private void WriteFixmap(int index, ulong pte, int cpu, string what)
         {
             if (index < 0 || index >= Fixmaps.EndOfFixed)
             {
-                throw Errors.SetFixmapBeyond(index, Fixmaps.EndOfFixed, Kernel.SetFixmapBeyondEnd);
+                throw Errors.SetFixmapBeyond(index, Fixmaps.EndOfFixed, Is64Bit ? Kernel.SetFixmapBeyondEnd64 ?? Kernel.SetFixmapBeyondEnd : Kernel.SetFixmapBeyondEnd);
             }
 
             var vaddr = FixToVirt(index);
             CheckCpu(cpu);
-            if (PageTables is null)
+            var notes = "";
+            var (table, entry) = PageTables.PteSlot(vaddr, Is64Bit ? SppGetpage : null, PteValues.PageTable);
+            if (Is64Bit && Kernel.X86_64Paging!.ReportsReplacedPte && table[entry] != 0 && table[entry] != pte)
             {
-                throw Errors.NoPageTables(Architecture);
+                notes += ", pte_ERROR: bad pte " + Errors.Hex(table[entry]);
             }
 
-            var (table, entry) = PageTables.PteSlot(vaddr);
             table[entry] = pte;
             Tlb.FlushOne(cpu, vaddr);
             FixmapsSet++;
             var pfn = pte == 0 ? -1 : (long)((pte & PteValues.FrameMask) >> PageShift);
             Events.Add(pte == 0 ? EventKind.ClearFixmap : EventKind.SetFixmap, cpu: cpu, slot: index, pfn: pfn, address: vaddr,
-                detail: what + " " + (Fixmaps.RangeOf(index)?.NameOf(index) ?? "(alignment padding)"));
-            Events.Add(EventKind.TlbFlushOne, cpu: cpu, slot: index, address: vaddr, detail: "__flush_tlb_one");
+                detail: what + " " + (Fixmaps.RangeOf(index)?.NameOf(index) ?? "(alignment padding)") + notes);
+            Events.Add(EventKind.TlbFlushOne, cpu: cpu, slot: index, address: vaddr, detail: Kernel.FlushTlbOne);
+
+            // spp_getpage(): a zeroed page for a missing table. The model takes it as alloc_bootmem_pages() does
+            // (goal __pa(MAX_DMA_ADDRESS) = 16 MiB; memblock top-down in 6.x): 2.6.24's __set_fixmap() is __init.
+            ulong SppGetpage()
+            {
+                var page = BootMem.Alloc(PageSize, PageSize, PhysicalMemory.MaxDmaPfn << PageShift, SppGetpageReason);
+                notes += ", spp_getpage() page table at " + Errors.Hex(page);
+                return page;
+            }
         }
     }
 }

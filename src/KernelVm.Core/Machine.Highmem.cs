@@ -167,8 +167,8 @@ namespace KernelVm
                     throw Errors.Unmapped(onCpu, vaddr);
                 }
 
-                var walk = PageTables?.Walk(page);
-                var global = walk is not null && (walk[walk.Count - 1].Value & (ulong)Paging.PteFlags.Global) != 0;
+                var walk = PageTables.Walk(page);
+                var global = (walk[walk.Count - 1].Value & (ulong)Paging.PteFlags.Global) != 0;
                 Tlb.Load(new TlbEntry(onCpu, page, current.Value >> PageShift, global));
                 Events.Add(EventKind.TlbLoad, task.Name, onCpu, pfn: (long)(current.Value >> PageShift), address: page);
                 Register(task);
@@ -288,7 +288,7 @@ namespace KernelVm
         private void InitHighmem()
         {
             Tlb = new TranslationBuffers(Options.NrCpus);
-            if (HighMem == Profiles.HighMemSupport.None || PageTables is null)
+            if (HighMem == Profiles.HighMemSupport.None)
             {
                 return;
             }

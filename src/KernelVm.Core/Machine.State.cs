@@ -52,8 +52,9 @@ namespace KernelVm
 
                 var bases = tables.VirtualBases();
                 return tables.WrittenEntries(sinceBoot: true)
-                    .Select(e => (Level: tables.Geometry.Levels[e.Level], e))
-                    .Select(x => (x.Level.Name, bases[x.e.Table] + ((ulong)x.e.Index << x.Level.Shift), x.e.Table, x.e.Index, x.e.Value))
+                    .Where(e => bases.ContainsKey(e.Table))
+                    .Select(e => (Level: tables.Geometry.Levels[bases[e.Table].Level], Base: bases[e.Table].Base, e))
+                    .Select(x => (x.Level.Name, x.Base + ((ulong)x.e.Index << x.Level.Shift), x.e.Table, x.e.Index, x.e.Value))
                     .OrderBy(x => x.Item2).ThenBy(x => x.Name)
                     .ToList();
             }
@@ -157,11 +158,23 @@ namespace KernelVm
                 tasks.Add(task);
             }
 
+            var maxEntries = PageTables is null ? 0 : PageTables.Geometry.Levels.Max(l => l.Entries);
             foreach (var entry in s.PageTableEntries ?? new List<SavedTableEntry>())
             {
-                var table = PageTables?.Table(Hex.Parse(entry.Table, "pageTableEntries.table"))
-                    ?? throw Errors.MachineFileInvalidError("pageTableEntries", "no page table at " + entry.Table + " in this machine");
-                table[Range(entry.Index, 0, PageTables.Geometry.Levels[table.LevelIndex].Entries, "pageTableEntries.index")] = Hex.Parse(entry.Value, "pageTableEntries.value");
+                var physical = Hex.Parse(entry.Table, "pageTableEntries.table");
+                if (PageTables is null || (physical & (PageSize - 1)) != 0 || physical >> PageShift >= MaxPfn)
+                {
+                    throw Errors.MachineFileInvalidError("pageTableEntries", "no page table can be at " + entry.Table + " in this machine");
+                }
+
+                // A table set_fixmap added at run time on x86-64 (spp_getpage()): the page is taken from bootmem again.
+                if (!PageTables.HasTable(physical))
+                {
+                    BootMem.Reserve(physical, physical + PageSize, SppGetpageReason);
+                    PageTables.AddTable(physical);
+                }
+
+                PageTables.Table(physical)![Range(entry.Index, 0, maxEntries, "pageTableEntries.index")] = Hex.Parse(entry.Value, "pageTableEntries.value");
             }
 
             if (Pkmap is { } pkmap)

@@ -82,8 +82,8 @@ namespace KernelVm
         /// <summary>The run-time PAGE_KERNEL values.</summary>
         public PageProtections Prot { get; private set; } = null!;
 
-        /// <summary>swapper_pg_dir and its tables; null on x86-64, whose tables the model does not build.</summary>
-        public KernelPageTables? PageTables { get; private set; }
+        /// <summary>swapper_pg_dir (init_level4_pgt / init_top_pgt on x86-64) and its tables.</summary>
+        public KernelPageTables PageTables { get; private set; } = null!;
 
         /// <summary>Nodes, zones and mem_map.</summary>
         public PhysicalMemory Memory { get; private set; } = null!;
@@ -187,21 +187,18 @@ namespace KernelVm
             return Memory.PfnValid(pa >> PageShift);
         }
 
-        /// <summary>
-        /// Where a kernel virtual address leads: the page-table walk on i386; on x86-64 (whose tables the
-        /// model does not build) the direct map and the kernel text mapping by their formulas.
-        /// </summary>
+        /// <summary>Where a kernel virtual address leads: the physical address the page-table walk ends at, or null.</summary>
         public ulong? Translate(ulong virt)
         {
-            CheckVirtual(virt);
-            if (PageTables is not null)
-            {
-                return PageTables.Translate(virt);
-            }
+            CheckWalkable(virt);
+            return PageTables.Translate(virt);
+        }
 
-            var kind = Layout.RegionOf(virt).Kind;
-            var pa = kind == RegionKind.DirectMap ? virt - PageOffset : kind == RegionKind.KernelText ? virt - StartKernelMap : ulong.MaxValue;
-            return pa < UsableMemory ? pa : null;
+        /// <summary>The walk of swapper_pg_dir for a virtual address, level by level, as crash's vtop prints it.</summary>
+        public IReadOnlyList<WalkStep> Walk(ulong virt)
+        {
+            CheckWalkable(virt);
+            return PageTables.Walk(virt);
         }
 
         /// <summary>What an address means in its region: its __pa(), its fixmap or pkmap slot, and so on.</summary>
@@ -219,6 +216,17 @@ namespace KernelVm
             if (!Is64Bit && virt > uint.MaxValue)
             {
                 throw Errors.VirtualTooWide(virt, Architecture);
+            }
+        }
+
+        /// <summary>An address the MMU walks: with 4-level paging bits 63..47 must all equal bit 47, or the CPU raises #GP first.</summary>
+        private void CheckWalkable(ulong virt)
+        {
+            CheckVirtual(virt);
+            var high = (long)virt >> 47;
+            if (Is64Bit && high != 0 && high != -1)
+            {
+                throw Errors.NotCanonical(virt);
             }
         }
 
@@ -279,8 +287,21 @@ namespace KernelVm
 
             var imageStart = Kernel.PhysicalStartFor(Architecture);
             BootMem.Reserve(imageStart, imageStart + Config.KernelImageSize, "kernel image");
-            Prot = new PageProtections(Config.Cpu.Pge, IsPae && Kernel.HasNx && Config.Cpu.Nx, Kernel.NoCacheBits);
-            if (!Is64Bit)
+            // 2.6.24 x86-64 sets CR4.PGE in head_64.S and MAKE_GLOBAL()s PAGE_KERNEL without asking the CPU; NX
+            // survives in __supported_pte_mask only when the CPU has it (2.6.24's check_efer()).
+            var pge = Config.Cpu.Pge || (Is64Bit && !Kernel.X86_64Paging!.ProbesPageSizes);
+            Prot = new PageProtections(pge, (IsPae || Is64Bit) && Kernel.HasNx && Config.Cpu.Nx, Kernel.NoCacheBits);
+            if (Is64Bit)
+            {
+                var inputs = PageTableInputs64();
+                if (inputs.Gbpages)
+                {
+                    _bootLog.Add(new BootMessage(PrintkLevel.Info, "Using GB pages for direct mapping")); // probe_page_size_mask()
+                }
+
+                PageTables = PageTableBuilder64.Build(inputs, BootMem);
+            }
+            else
             {
                 PageTables = PageTableBuilder.Build(PageTableInputs(), BootMem);
             }
@@ -338,6 +359,29 @@ namespace KernelVm
                 FixmapLowest = Layout.FixaddrTop - ((ulong)(Fixmaps.EndOfFixed - 1) << PageShift),
                 TableGoal = Kernel.PageTablesFromBrk ? Kernel.PhysicalStart + Config.KernelImageSize : 0,
                 ExactEnd = Kernel.DirectMapExactEnd,
+            };
+        }
+
+        private PageTableBuilder64.Inputs PageTableInputs64()
+        {
+            var paging = Kernel.X86_64Paging!;
+            var btmap = Fixmaps.IndexOf("FIX_BTMAP_BEGIN");
+            return new PageTableBuilder64.Inputs
+            {
+                Profile = paging,
+                PageOffset = PageOffset,
+                RamEnd = UsableMemory,
+                TextStart = Kernel.PhysicalStart64,
+                ImageSize = Config.KernelImageSize,
+                KernelTextSize = Kernel.X86_64Layout!.KernelTextSize,
+                Prot = Prot,
+                // probe_page_size_mask(): 2 MiB pages need PSE, and without PSE direct_gbpages is cleared too.
+                Pse = Config.Cpu.Pse || !paging.ProbesPageSizes,
+                Gbpages = paging.ProbesPageSizes && Config.Cpu.Pse && Config.Cpu.Gbpages,
+                ExactEnd = Kernel.DirectMapExactEnd,
+                TablesAfterImage = Kernel.PageTablesFromBrk,
+                FixaddrTop = Layout.FixaddrTop,
+                BtmapBegin = btmap,
             };
         }
 

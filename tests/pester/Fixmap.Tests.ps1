@@ -83,12 +83,12 @@ Describe 'The fixmap enum per config and kernel' {
         $all.Where({ $_.Name.ToString().Contains('padding') }) | Should -BeNullOrEmpty
     }
 
-    It 'lists the vsyscall and hardware slots on x86-64, which has no kernel page tables to write' {
+    It 'lists the vsyscall and hardware slots on x86-64, and writes their PTEs in the fixmap tables' {
         $x64 = New-VmMachine -Architecture X86_64
         [uint64](Get-Fixmap VSYSCALL_FIRST_PAGE -Machine $x64).VirtualAddress | Should -Be ([uint64]'0xFFFFFFFFFF600000')
         [uint64](Get-Fixmap -Index 0 -Machine $x64).VirtualAddress | Should -Be ([uint64]'0xFFFFFFFFFFDFF000')
-        { Set-Fixmap FIX_APIC_BASE 0xFEE00000 -Machine $x64 -ErrorAction Stop } |
-            Should -Throw -ErrorId 'NoKernelPageTables,KernelVm.PowerShell.Commands.SetFixmapCommand'
+        # x86-64 PAGE_KERNEL_NOCACHE (2.6.24 pgtable_64.h): PCD, GLOBAL and NX
+        [uint64](Set-Fixmap FIX_APIC_BASE 0xFEE00000 -NoCache -PassThru -Machine $x64).Pte | Should -Be ([uint64]'0x80000000FEE00173')
     }
 }
 

@@ -20,6 +20,7 @@ BeforeDiscovery {
         'Invoke-Kunmap example 2'     = 'PkmapCountZero', 'KunmapNotMapped'
         'Invoke-VmAccess example 2'   = 'UnmappedKernelAccess'
         'Invoke-VmAccess example 4'   = 'StaleTlbAccess'
+        'Resolve-VmAddress example 7' = 'AddressNotCanonical'
         'Set-Fixmap example 5'        = 'StaleTlbAccess'
         'about_KernelVm ERRORS'       = 'NotInDirectMap'
     }

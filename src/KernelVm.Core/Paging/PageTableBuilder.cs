@@ -41,7 +41,7 @@ namespace KernelVm.Paging
             var userPgds = (int)(i.PageOffset >> pgdLevel.Shift);
 
             // After zap_low_mappings(), PAE user slots point at empty_zero_page (present, all zeros); non-PAE ones are empty.
-            tables.AddTable(i.SwapperPgDir, 0, index => i.Pae && index < userPgds ? i.EmptyZeroPage | (ulong)PteFlags.Present : 0);
+            tables.AddTable(i.SwapperPgDir, index => i.Pae && index < userPgds ? i.EmptyZeroPage | (ulong)PteFlags.Present : 0);
             KernelPhysicalMappingInit(i, tables, bootMem, userPgds);
 
             // The fixmap tables, then the pkmap table: page_table_range_init() from PMD-aligned starts.
@@ -79,7 +79,7 @@ namespace KernelVm.Paging
                     {
                         var first = pfn;
                         var table = bootMem.AllocBottomUp(Machine.PageSize, Machine.PageSize, i.TableGoal, "page table");
-                        tables.AddTable(table, i.Geometry.Levels.Count - 1, index =>
+                        tables.AddTable(table, index =>
                         {
                             var p = first + (ulong)index;
                             return p >= i.MaxLowPfn ? 0
@@ -107,7 +107,7 @@ namespace KernelVm.Paging
                 if ((pmd[pmdIndex] & (ulong)PteFlags.Present) == 0)
                 {
                     var table = bootMem.AllocBottomUp(Machine.PageSize, Machine.PageSize, i.TableGoal, "page table");
-                    tables.AddTable(table, i.Geometry.Levels.Count - 1);
+                    tables.AddTable(table);
                     pmd[pmdIndex] = table | i.TableEntryFlags;
                 }
             }
@@ -129,7 +129,7 @@ namespace KernelVm.Paging
 
             var pmd = bootMem.AllocBottomUp(Machine.PageSize, Machine.PageSize, i.TableGoal, "page table");
             pgd[pgdIndex] = pmd | (ulong)PteFlags.Present;
-            return (tables.AddTable(pmd, 1), i.Geometry.LargePageLevel.Entries);
+            return (tables.AddTable(pmd), i.Geometry.LargePageLevel.Entries);
         }
 
         private static bool IsKernelText(Inputs i, ulong address) => address >= i.TextStart && address <= i.InitEnd;

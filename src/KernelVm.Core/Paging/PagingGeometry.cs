@@ -9,9 +9,12 @@ namespace KernelVm.Paging
     /// </summary>
     public sealed class PagingGeometry
     {
-        private PagingGeometry(int entrySize, params PagingLevel[] levels)
+        private readonly int _highestLarge;
+
+        private PagingGeometry(int entrySize, int highestLarge, params PagingLevel[] levels)
         {
             EntrySize = entrySize;
+            _highestLarge = highestLarge;
             Levels = levels;
         }
 
@@ -20,14 +23,20 @@ namespace KernelVm.Paging
 
         public IReadOnlyList<PagingLevel> Levels { get; }
 
-        /// <summary>The level whose entries can be large pages (PSE): pgd without PAE, pmd otherwise.</summary>
+        /// <summary>The level above the PTEs, whose entries can be large pages (PSE): pgd without PAE, pmd otherwise.</summary>
         public PagingLevel LargePageLevel => Levels[Levels.Count - 2];
+
+        /// <summary>
+        /// Whether an entry at this level (0 = pgd) with _PAGE_PSE maps a page rather than a table: the level
+        /// above the PTEs, and on x86-64 also the pud (1 GiB pages). A PML4 entry never does (bit 7 is reserved).
+        /// </summary>
+        public bool CanMapLarge(int level) => level >= _highestLarge && level < Levels.Count - 1;
 
         public static PagingGeometry For(Architecture arch) => arch switch
         {
-            Architecture.X86 => new PagingGeometry(4, new PagingLevel("pgd", 22, 10), new PagingLevel("pte", 12, 10)),
-            Architecture.X86Pae => new PagingGeometry(8, new PagingLevel("pgd", 30, 2), new PagingLevel("pmd", 21, 9), new PagingLevel("pte", 12, 9)),
-            _ => new PagingGeometry(8, new PagingLevel("pgd", 39, 9), new PagingLevel("pud", 30, 9), new PagingLevel("pmd", 21, 9), new PagingLevel("pte", 12, 9)),
+            Architecture.X86 => new PagingGeometry(4, 0, new PagingLevel("pgd", 22, 10), new PagingLevel("pte", 12, 10)),
+            Architecture.X86Pae => new PagingGeometry(8, 1, new PagingLevel("pgd", 30, 2), new PagingLevel("pmd", 21, 9), new PagingLevel("pte", 12, 9)),
+            _ => new PagingGeometry(8, 1, new PagingLevel("pgd", 39, 9), new PagingLevel("pud", 30, 9), new PagingLevel("pmd", 21, 9), new PagingLevel("pte", 12, 9)),
         };
     }
 }

@@ -14,17 +14,13 @@ namespace KernelVm.Paging
         private Dictionary<int, ulong>? _written;
         private Dictionary<int, ulong>? _bootWritten;
 
-        internal TablePage(ulong physical, int levelIndex, Func<int, ulong>? rule = null)
+        internal TablePage(ulong physical, Func<int, ulong>? rule = null)
         {
             Physical = physical;
-            LevelIndex = levelIndex;
             _rule = rule;
         }
 
         internal ulong Physical { get; }
-
-        /// <summary>Which level of the hierarchy this table is (0 = pgd).</summary>
-        internal int LevelIndex { get; }
 
         /// <summary>The entries written since boot, by index.</summary>
         internal IEnumerable<KeyValuePair<int, ulong>> Written => _written ?? (IEnumerable<KeyValuePair<int, ulong>>)Array.Empty<KeyValuePair<int, ulong>>();

@@ -32,6 +32,25 @@ namespace KernelVm.Profiles
                 MaxMem = 0x3FFFFFFFFFFF,           // include/asm-x86/pgtable_64.h
                 Vsyscall = 0xFFFFFFFFFF600000,     // VSYSCALL_START, -10 MiB
             },
+            // arch/x86/kernel/head_64.S: the tables follow startup_64, one page each, in source order; a System.map of
+            // that head_64.S (LKML "kcore: add _text to KCORE_TEXT", 2010) has startup_64 at _text and
+            // init_level4_pgt one page later. level3_ident_pgt, level2_ident_pgt and level2_spare_pgt are
+            // unreachable after boot: zap_identity_mappings() clears pgd[0], init_memory_mapping() replaces pgd[258].
+            X86_64Paging = new Paging64
+            {
+                HeadTables = new[]
+                {
+                    ("init_level4_pgt", 1), ("level3_ident_pgt", 1), ("level3_kernel_pgt", 1), ("level2_fixmap_pgt", 1),
+                    ("level1_fixmap_pgt", 1), ("level2_ident_pgt", 1), ("level2_kernel_pgt", 1), ("level2_spare_pgt", 1),
+                },
+                HeadTablesAt = (text, _, _) => text + Machine.PageSize,
+                FixmapPmdTop = 506,                        // level2_fixmap_pgt: 506 empty entries, then level1_fixmap_pgt
+                FixmapPmdNum = 1,
+                DirectMapTableFlags = 0x063,               // _KERNPG_TABLE
+                TablesPerPgd = true,
+                ReportsReplacedPte = true,
+            },
+            SetFixmapBeyondEnd64 = "x86-64's __set_fixmap() (arch/x86/mm/init_64.c) prints \"Invalid __set_fixmap\" and returns without changing anything.",
             HasNuma = true,
             HasNx = true,
             PageAddressHashConstant = 0x9E370001,  // GOLDEN_RATIO_PRIME_32, include/linux/hash.h

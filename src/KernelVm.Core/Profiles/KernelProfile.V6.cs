@@ -50,6 +50,24 @@ namespace KernelVm.Profiles
             Messages = SizingMessages.V6,
             ZoneInit = ZoneInitStyle.FreeAreaInit6,
             FixToVirtFailure = "fix_to_virt() has BUILD_BUG_ON(idx >= __end_of_fixed_addresses), so the compile fails.",
+            FlushTlbOne = "flush_tlb_one_kernel",
+            // arch/x86/kernel/head_64.S: page-aligned .data (init_top_pgt, one page without PTI) and bm_pte
+            // (arch/x86/mm/ioremap.c, page-aligned .bss). Where the linker puts them is not in the sources; the
+            // model takes the image's last pages, in that order (an assumption, like i386's swapper_pg_dir).
+            X86_64Paging = new Paging64
+            {
+                HeadTables = new[]
+                {
+                    ("init_top_pgt", 1), ("level4_kernel_pgt", 1), ("level3_kernel_pgt", 1), ("level2_kernel_pgt", 1),
+                    ("level2_fixmap_pgt", 1), ("level1_fixmap_pgt", 2), ("bm_pte", 1),
+                },
+                HeadTablesAt = (text, size, pages) => text + size - pages * Machine.PageSize,
+                FixmapPmdTop = 507,                        // FIXMAP_PMD_TOP, arch/x86/include/asm/fixmap.h
+                FixmapPmdNum = 2,                          // FIXMAP_PMD_NUM without DEBUG_KMAP_LOCAL_FORCE_MAP
+                ProbesPageSizes = true,
+                DirectMapTableFlags = 0x067,               // _PAGE_TABLE, arch/x86/include/asm/pgalloc.h
+                CleanupHighmap = true,
+            },
             // 8 + 40 + 4 + 4 + 8 (memcg_data) = 64 on x86-64; 4 + 20 + 4 + 4 = 32 on x86-32 without MEMCG.
             _structPageSize = (arch, _) => arch == Architecture.X86_64 ? 64UL : 32UL,
             _pageFlagNames = PageFlagNames.V6,

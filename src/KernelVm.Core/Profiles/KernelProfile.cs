@@ -134,6 +134,12 @@ namespace KernelVm.Profiles
         /// <summary>The x86-64 landmarks, or null without an x86-64 model.</summary>
         public Layout.Layout64? X86_64Layout { get; private init; }
 
+        /// <summary>How boot builds the x86-64 page tables, or null without an x86-64 model.</summary>
+        internal Paging64? X86_64Paging { get; private init; }
+
+        /// <summary>The single-address TLB flush after a kernel PTE changes: __flush_tlb_one() (invlpg), flush_tlb_one_kernel() in 6.x.</summary>
+        public string FlushTlbOne { get; private init; } = "__flush_tlb_one";
+
         /// <summary>What a PMD entry pointing to a kernel PTE page holds: _PAGE_TABLE (2.6.24) or _KERNPG_TABLE (2.4.22).</summary>
         public ulong KernelTableEntryFlags { get; private init; } = 0x067;
 
@@ -154,6 +160,9 @@ namespace KernelVm.Profiles
 
         /// <summary>What __set_fixmap() does with an index past the enum at run time.</summary>
         public string SetFixmapBeyondEnd { get; private init; } = "the kernel BUG()s.";
+
+        /// <summary>What x86-64's __set_fixmap() does with an index past the enum, where it differs from i386's.</summary>
+        public string? SetFixmapBeyondEnd64 { get; private init; }
 
         /// <summary>Whether the direct map ends exactly at max_low_pfn (6.x splits the range so the tail uses 4 KiB pages); 2.6.24's last large page maps past it.</summary>
         public bool DirectMapExactEnd { get; private init; }

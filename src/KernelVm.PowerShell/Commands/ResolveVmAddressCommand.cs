@@ -22,9 +22,8 @@ namespace KernelVm.PowerShell.Commands
             {
                 try
                 {
-                    var region = machine.RegionOf(virt);
-                    var walk = machine.PageTables?.Walk(virt).Select(s => new VmWalkStep(s)).ToArray() ?? new VmWalkStep[0];
-                    WriteObject(new VmAddressResolution(machine, virt, region, machine.Translate(virt), walk, machine.Describe(virt)));
+                    var walk = machine.Walk(virt).Select(s => new VmWalkStep(s)).ToArray();
+                    WriteObject(new VmAddressResolution(machine, virt, machine.RegionOf(virt), machine.Translate(virt), walk, machine.Describe(virt)));
                 }
                 catch (KernelVmException e)
                 {
