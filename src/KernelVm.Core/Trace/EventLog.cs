@@ -14,6 +14,9 @@ namespace KernelVm.Trace
         private KernelEvent[] _ring = System.Array.Empty<KernelEvent>();
         private long _next;
 
+        // The oldest sequence the ring still holds, raised when events taken back had overwritten older ones.
+        private long _floor;
+
         /// <summary>Sequence number of the next event.</summary>
         public long NextSequence => _next;
 
@@ -29,13 +32,20 @@ namespace KernelVm.Trace
             _next++;
         }
 
+        /// <summary>Takes back the events from <paramref name="sequence"/> on, recorded by a call that then failed.</summary>
+        internal void Truncate(long sequence)
+        {
+            _floor = System.Math.Max(_floor, _next - Capacity);
+            _next = sequence;
+        }
+
         /// <summary>The events with a sequence number at or after <paramref name="from"/> still held, oldest first.</summary>
         public IReadOnlyList<KernelEvent> Since(long from)
         {
             // The count first, then the ring: a ring grown since still holds every event below the count.
             var next = _next;
             var ring = _ring;
-            var start = System.Math.Max(from, next - Capacity);
+            var start = System.Math.Max(System.Math.Max(from, next - Capacity), _floor);
             var list = new List<KernelEvent>((int)System.Math.Max(0, next - start));
             for (var i = start; i < next; i++)
             {
