@@ -222,7 +222,7 @@ namespace KernelVm
 
         internal static KernelVmException NoKmapLocal(string kernel) => new(
             KmapLocalNotInKernel, FailureKind.InvalidOperation, kernel,
-            F("Kernel {0} has no kmap_local_page(): it arrived in 5.11 (kernel 6.x here). Here kmap_atomic() uses one fixmap slot per CPU and km_type: Invoke-KmapAtomic with -Type.", kernel));
+            F("Kernel {0} has no kmap_local_page(): it arrived in 5.11 (New-VmMachine -KernelVersion 6.x has it). In {0}, kmap_atomic() takes a CPU's fixmap slot for a km_type: Invoke-KmapAtomic -Type.", kernel));
 
         internal static KernelVmException NoKmTypes(string kernel, string type) => new(
             KmTypeNotInKernel, FailureKind.InvalidArgument, type,
@@ -252,10 +252,11 @@ namespace KernelVm
             F("Task {0} is not inside kmap_atomic() (pagefault_disabled is 0): kunmap_atomic({1}) would take pagefault_disabled and preempt_count below zero. Each kunmap_atomic() undoes one kmap_atomic() of the same task.",
               task, Hex(vaddr)));
 
-        internal static KernelVmException Pinned(string task, int cpu, int home, string why) => new(
+        internal static KernelVmException Pinned(string task, int cpu, int home, bool atomic) => new(
             TaskMigrationDisabled, FailureKind.InvalidOperation, cpu,
-            F("Task {0} cannot run on CPU {1}: {2} on CPU {3}, which keeps it there. Unmap first, or name another task (-Task) for CPU {1}.",
-              task, cpu, why, home));
+            atomic
+                ? F("Task {0} cannot run on CPU {1}: it is inside kmap_atomic() on CPU {2}, which disabled preemption, so it stays there until kunmap_atomic(). Another task can run on CPU {1}.", task, cpu, home)
+                : F("Task {0} cannot run on CPU {1}: it holds kmap_local mappings on CPU {2}, and kmap_local_page() called migrate_disable() for them, so it stays there until it has unmapped them all. Another task can run on CPU {1}.", task, cpu, home));
 
         internal static KernelVmException NotPreemptible(string task, int cpu, string holder) => new(
             CpuNotPreemptible, FailureKind.InvalidOperation, cpu,

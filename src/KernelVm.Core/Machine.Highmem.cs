@@ -65,6 +65,10 @@ namespace KernelVm
                 else
                 {
                     outcome = Pkmap!.KmapHigh(task, pfn, nonblock);
+                    if (outcome.Status == KmapStatus.Blocked)
+                    {
+                        Sleep(task);
+                    }
                 }
 
                 task.LastKmap = outcome;

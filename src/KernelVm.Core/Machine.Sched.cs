@@ -55,9 +55,7 @@ namespace KernelVm
 
             if (task.Pinned && task.Cpu != cpu)
             {
-                throw Errors.Pinned(task.Name, cpu, task.Cpu, task.PagefaultDisabled > 0
-                    ? "it is inside kmap_atomic(), which disabled preemption,"
-                    : "it holds kmap_local mappings, and kmap_local_page() called migrate_disable(),");
+                throw Errors.Pinned(task.Name, cpu, task.Cpu, task.PagefaultDisabled > 0);
             }
 
             if (previous is not null && previous != task && previous.PagefaultDisabled > 0)
@@ -89,6 +87,22 @@ namespace KernelVm
             _curr[cpu] = task;
             task.Cpu = cpu;
             return undo;
+        }
+
+        /// <summary>
+        /// schedule() from a task that has gone to sleep (in kmap(), on pkmap_map_wait): its CPU switches to
+        /// the idle task, which on 6.x takes the sleeper's kmap_local mappings off the CPU.
+        /// </summary>
+        private void Sleep(VmTask task)
+        {
+            var cpu = task.Cpu;
+            if (Kernel.KmapLocalMaxIdx is not null && task.KmapCtrl.Idx > 0)
+            {
+                Events.Add(EventKind.ContextSwitch, task.Name, cpu, detail: task.Name + " -> swapper/" + cpu);
+                Local?.SchedOut(task, cpu, null);
+            }
+
+            _curr[cpu] = null;
         }
 
         /// <summary>Leaves the machine as it was before <see cref="RunOn"/>, for a call that failed after it.</summary>

@@ -133,8 +133,8 @@ namespace KernelVm.Highmem
             var addr = kvaddr & ~(Machine.PageSize - 1);
             if (!InRange(addr))
             {
-                string? warning = ForceMap ? "the address was not mapped by kmap_local (DEBUG_KMAP_LOCAL_FORCE_MAP maps lowmem pages too)"
-                    : addr < _pageOffset ? "the address is below PAGE_OFFSET" : null;
+                string? warning = ForceMap ? Errors.Hex(kvaddr) + " is not a kmap_local slot, yet DEBUG_KMAP_LOCAL_FORCE_MAP gives every page one; nothing unmapped"
+                    : addr < _pageOffset ? Errors.Hex(kvaddr) + " is below PAGE_OFFSET, not a kernel address; nothing unmapped" : null;
                 var printed = warning is not null && Warn(ref (ForceMap ? ref _warnedForced : ref _warnedUser), task, cpu, kvaddr, warning);
                 _events.Add(EventKind.KunmapLocal, task.Name, cpu, address: kvaddr, detail: how + ": not a kmap_local slot, nothing to unmap");
                 return new KunmapLocalOutcome(kvaddr, -1, -1, -1, 0, task.KmapCtrl.Idx, warning, printed);
@@ -147,8 +147,8 @@ namespace KernelVm.Highmem
             var orderPrinted = false;
             if (addr != SlotAddress(idx))
             {
-                order = "kunmap_local() out of order: the top of the kmap_local stack is stack slot " + slot + " at "
-                    + Errors.Hex(SlotAddress(idx)) + ", which is the one cleared";
+                order = Errors.Hex(kvaddr) + " is not the top of task " + task.Name + "'s kmap_local stack (stack slot " + slot + ", "
+                    + Errors.Hex(SlotAddress(idx)) + "): the top's PTE is cleared all the same, and " + Errors.Hex(addr) + " is the address flushed";
                 orderPrinted = Warn(ref _warnedOrder, task, cpu, kvaddr, order);
             }
 
@@ -168,7 +168,7 @@ namespace KernelVm.Highmem
         /// __kmap_local_sched_out(), before switch_to(): clear the outgoing task's slots on its CPU and flush
         /// each from that CPU's TLB. kmap_ctrl keeps the values; guard slots (DEBUG_KMAP_LOCAL) hold 0 and are skipped.
         /// </summary>
-        internal void SchedOut(VmTask task, int cpu, SwitchUndo undo)
+        internal void SchedOut(VmTask task, int cpu, SwitchUndo? undo)
         {
             var ctrl = task.KmapCtrl;
             for (var slot = 0; slot < ctrl.Idx; slot++)
@@ -181,9 +181,9 @@ namespace KernelVm.Highmem
                 var idx = CalcIdx(slot, cpu);
                 var vaddr = SlotAddress(idx);
                 var (table, entry) = Slot(idx);
-                undo.SavePte(table, entry);
+                undo?.SavePte(table, entry);
                 table[entry] = 0;
-                if (_tlb.TryGet(cpu, vaddr, out var cached))
+                if (undo is not null && _tlb.TryGet(cpu, vaddr, out var cached))
                 {
                     undo.SaveTlb(cached);
                 }
