@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using KernelVm.Paging;
 using KernelVm.Tlb;
 
@@ -10,8 +11,9 @@ namespace KernelVm.Tasks
     /// </summary>
     internal sealed class SwitchUndo
     {
-        private readonly List<(TablePage Table, int Index, ulong Value)> _ptes = new();
-        private readonly List<TlbEntry> _tlb = new();
+        // Made on first use: only a 6.x switch between tasks holding kmap_local mappings writes PTEs.
+        private List<(TablePage Table, int Index, ulong Value)>? _ptes;
+        private List<TlbEntry>? _tlb;
 
         internal SwitchUndo(long sequence, VmTask task, int cpu, VmTask? previous, bool leftCpu)
         {
@@ -40,19 +42,19 @@ namespace KernelVm.Tasks
         /// <summary>Whether the task was current on <see cref="TaskCpu"/> and left it.</summary>
         internal bool LeftCpu { get; }
 
-        internal void SavePte(TablePage table, int index) => _ptes.Add((table, index, table[index]));
+        internal void SavePte(TablePage table, int index) => (_ptes ??= new()).Add((table, index, table[index]));
 
-        internal void SaveTlb(TlbEntry entry) => _tlb.Add(entry);
+        internal void SaveTlb(TlbEntry entry) => (_tlb ??= new()).Add(entry);
 
         /// <summary>Puts back the PTEs and TLB entries, newest change first.</summary>
         internal void RestorePages(TranslationBuffers tlb)
         {
-            for (var i = _ptes.Count - 1; i >= 0; i--)
+            for (var i = (_ptes?.Count ?? 0) - 1; i >= 0; i--)
             {
-                _ptes[i].Table[_ptes[i].Index] = _ptes[i].Value;
+                _ptes![i].Table[_ptes[i].Index] = _ptes[i].Value;
             }
 
-            foreach (var entry in _tlb)
+            foreach (var entry in _tlb ?? Enumerable.Empty<TlbEntry>())
             {
                 tlb.Load(entry);
             }
