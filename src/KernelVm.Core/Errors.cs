@@ -42,7 +42,6 @@ namespace KernelVm
         public const string NonblockNotInKernel = "NonblockNotInKernel";
         public const string VirtToFixOutOfRange = "VirtToFixOutOfRange";
         public const string FixmapDoesNotExist = "FixmapDoesNotExist";
-        public const string KmapAtomicNotModelled = "KmapAtomicNotModelled";
         public const string AddressBeyondArchitecture = "AddressBeyondArchitecture";
         public const string AddressNotCanonical = "AddressNotCanonical";
         public const string KernelImageSizeInvalid = "KernelImageSizeInvalid";
@@ -55,6 +54,15 @@ namespace KernelVm
         public const string SetFixmapBeyondEnd = "SetFixmapBeyondEnd";
         public const string KunmapAtomicBadAddress = "KunmapAtomicBadAddress";
         public const string ExerciseUnavailable = "ExerciseUnavailable";
+        public const string KmapLocalNotInKernel = "KmapLocalNotInKernel";
+        public const string KmTypeNotInKernel = "KmTypeNotInKernel";
+        public const string KmTypeRequired = "KmTypeRequired";
+        public const string KmapLocalStackFull = "KmapLocalStackFull";
+        public const string KmapLocalSlotBusy = "KmapLocalSlotBusy";
+        public const string KunmapLocalEmpty = "KunmapLocalEmpty";
+        public const string KunmapAtomicUnbalanced = "KunmapAtomicUnbalanced";
+        public const string TaskMigrationDisabled = "TaskMigrationDisabled";
+        public const string CpuNotPreemptible = "CpuNotPreemptible";
 
         internal static KernelVmException NotInDirectMapAt(ulong virt, ulong pageOffset, ulong highMemory) => new(
             NotInDirectMap, FailureKind.InvalidArgument, virt,
@@ -194,10 +202,6 @@ namespace KernelVm
             F("No machine in {0} draws gives an exercise for {1}; try another seed.", attempts, what));
 
 
-        internal static KernelVmException NoKmTypes(string kernel) => new(
-            KmapAtomicNotModelled, FailureKind.InvalidOperation, kernel,
-            F("Kernel {0} has no km_type: kmap_atomic() wraps kmap_local_page(), whose per-task slot stack the model does not simulate. Use kernel 2.6.24 or 2.4.22.", kernel));
-
         internal static KernelVmException VirtualTooWide(ulong virt, Architecture arch) => new(
             AddressBeyondArchitecture, FailureKind.InvalidArgument, virt,
             F("{0} is not a virtual address on {1}: i386 virtual addresses have 32 bits.", Hex(virt), arch));
@@ -248,6 +252,49 @@ namespace KernelVm
         internal static KernelVmException KunmapAtomicBad(ulong vaddr) => new(
             KunmapAtomicBadAddress, FailureKind.InvalidOperation, vaddr,
             F("kernel BUG in kunmap_atomic() (DEBUG_HIGHMEM): {0} is neither this CPU's slot for the type nor a lowmem address.", Hex(vaddr)));
+
+        internal static KernelVmException NoKmapLocal(string kernel) => new(
+            KmapLocalNotInKernel, FailureKind.InvalidOperation, kernel,
+            F("Kernel {0} has no kmap_local_page(): it arrived in 5.11 (New-VmMachine -KernelVersion 6.x has it). In {0}, kmap_atomic() takes a CPU's fixmap slot for a km_type: Invoke-KmapAtomic -Type.", kernel));
+
+        internal static KernelVmException NoKmTypes(string kernel, string type) => new(
+            KmTypeNotInKernel, FailureKind.InvalidArgument, type,
+            F("Kernel {0} has no km_type, so -Type '{1}' means nothing: kmap_atomic(page) takes no type and pushes a slot on the task's kmap_local stack. Leave out -Type.", kernel, type));
+
+        internal static KernelVmException NeedKmType(string kernel, string known) => new(
+            KmTypeRequired, FailureKind.InvalidArgument, kernel,
+            F("Kernel {0}'s kmap_atomic(page, type) uses the CPU's slot for a km_type: give -Type ({1}).", kernel, known));
+
+        internal static KernelVmException KmapLocalFull(string task, ulong pfn, int idx, int kmMaxIdx, int incr) => new(
+            KmapLocalStackFull, FailureKind.InvalidOperation, pfn,
+            F("kernel BUG in kmap_local_idx_push(): task {0} cannot map pfn {1}: kmap_ctrl.idx is {2}, and one more push (+{3}) reaches KM_MAX_IDX ({4}), so a task holds at most {5} kmap_local mappings. kunmap_local() one first.",
+              task, Hex(pfn), idx, incr, kmMaxIdx, (kmMaxIdx - 1) / incr));
+
+        internal static KernelVmException KmapLocalBusy(ulong pfn, int cpu, int slot, ulong vaddr, ulong mapped) => new(
+            KmapLocalSlotBusy, FailureKind.InvalidOperation, pfn,
+            F("kernel BUG in __kmap_local_pfn_prot(): stack slot {0} of CPU {1} ({2}) still maps pfn {3} (BUG_ON(!pte_none())), although no task's kmap_local stack holds it there: something else wrote that fixmap slot.",
+              slot, cpu, Hex(vaddr), Hex(mapped)));
+
+        internal static KernelVmException KunmapLocalNothing(string task, ulong vaddr) => new(
+            KunmapLocalEmpty, FailureKind.InvalidOperation, vaddr,
+            F("kernel BUG in kunmap_local_indexed(): task {0} holds no kmap_local mapping (kmap_ctrl.idx 0), yet {1} is in the kmap_local slots; kmap_local_idx_pop() takes idx below 0. Unmap from the task that mapped it.",
+              task, Hex(vaddr)));
+
+        internal static KernelVmException KunmapAtomicWithoutKmap(string task, ulong vaddr) => new(
+            KunmapAtomicUnbalanced, FailureKind.InvalidOperation, vaddr,
+            F("Task {0} is not inside kmap_atomic() (pagefault_disabled is 0): kunmap_atomic({1}) would take pagefault_disabled and preempt_count below zero. Each kunmap_atomic() undoes one kmap_atomic() of the same task.",
+              task, Hex(vaddr)));
+
+        internal static KernelVmException Pinned(string task, int cpu, int home, bool atomic) => new(
+            TaskMigrationDisabled, FailureKind.InvalidOperation, cpu,
+            atomic
+                ? F("Task {0} cannot run on CPU {1}: it is inside kmap_atomic() on CPU {2}, which disabled preemption, so it stays there until kunmap_atomic(). Another task can run on CPU {1}.", task, cpu, home)
+                : F("Task {0} cannot run on CPU {1}: it holds kmap_local mappings on CPU {2}, and kmap_local_page() called migrate_disable() for them, so it stays there until it has unmapped them all. Another task can run on CPU {1}.", task, cpu, home));
+
+        internal static KernelVmException NotPreemptible(string task, int cpu, string holder) => new(
+            CpuNotPreemptible, FailureKind.InvalidOperation, cpu,
+            F("Task {0} cannot run on CPU {1}: task {2} runs there inside kmap_atomic(), which disabled preemption, so nothing switches it out until its kunmap_atomic(). (kmap_local_page() leaves preemption on: its mappings are switched out and back in.)",
+              task, cpu, holder));
 
         internal static string Hex(ulong value) => "0x" + value.ToString(value > uint.MaxValue ? "X" : "X8", CultureInfo.InvariantCulture);
 

@@ -26,9 +26,7 @@ namespace KernelVm
                 }
 
                 CheckTasks(problems);
-                var held = Events.Since(0);
-                var expected = System.Math.Min(Events.NextSequence, EventLog.Capacity);
-                if (held.Count != expected || held.Where((e, i) => e.Sequence != Events.NextSequence - expected + i).Any())
+                if (!EventsInOrder(Events.Since(0).Select(e => e.Sequence).ToList(), Events.NextSequence))
                 {
                     problems.Add(EventLogProblem(Events.NextSequence));
                 }
@@ -37,12 +35,17 @@ namespace KernelVm
             }
         }
 
-        /// <summary>The log holds the last min(next, EventLog.Capacity) events before <paramref name="next"/>, as EventLog.Add leaves it.</summary>
-        private static string EventLogProblem(long next)
-        {
-            var held = System.Math.Min(next, EventLog.Capacity);
-            return "the event log must hold events " + (next - held) + " to " + (next - 1) + ", one each, in order";
-        }
+        /// <summary>
+        /// Whether held events are as EventLog leaves them: consecutive, ending just before
+        /// <paramref name="next"/>; all of them until the ring wraps, then at most Capacity (fewer once a
+        /// failed call took back events that had overwritten older ones).
+        /// </summary>
+        private static bool EventsInOrder(IReadOnlyList<long> sequences, long next) =>
+            next >= 0 && (next <= EventLog.Capacity ? sequences.Count == next : sequences.Count <= EventLog.Capacity)
+            && sequences.Select((sequence, i) => sequence == next - sequences.Count + i).All(ok => ok);
+
+        private static string EventLogProblem(long next) =>
+            "the event log must hold at most " + EventLog.Capacity + " events, one each, in order, the last numbered " + (next - 1);
 
         private void CheckPkmap(Pkmap pkmap, List<string> problems)
         {
@@ -109,6 +112,14 @@ namespace KernelVm
 
         private void CheckTasks(List<string> problems)
         {
+            for (var cpu = 0; cpu < _curr.Length; cpu++)
+            {
+                if (_curr[cpu] is { } running && (running.Cpu != cpu || running.State == TaskState.Blocked))
+                {
+                    problems.Add("task " + running.Name + " is current on CPU " + cpu + " but " + (running.State == TaskState.Blocked ? "asleep" : "belongs to CPU " + running.Cpu));
+                }
+            }
+
             foreach (var task in _tasks.Values)
             {
                 var waiting = Pkmap?.Waiters.Count(w => w == task) ?? 0;

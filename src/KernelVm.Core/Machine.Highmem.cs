@@ -22,7 +22,7 @@ namespace KernelVm
         /// <summary>The persistent kmaps; null without CONFIG_HIGHMEM.</summary>
         public Pkmap? Pkmap { get; private set; }
 
-        /// <summary>The kmap_atomic slots; null without CONFIG_HIGHMEM.</summary>
+        /// <summary>The kmap_atomic slots of km_type; null without CONFIG_HIGHMEM, and in 6.x (see <see cref="Local"/>).</summary>
         public KmapAtomic? Atomic { get; private set; }
 
         public TranslationBuffers Tlb { get; private set; } = null!;
@@ -53,6 +53,7 @@ namespace KernelVm
                     throw Errors.NoNonblock(Kernel.Version);
                 }
 
+                RunOn(task, task.Cpu);
                 Register(task);
                 KmapOutcome outcome;
                 if (zone != ZoneType.HighMem)
@@ -64,6 +65,10 @@ namespace KernelVm
                 else
                 {
                     outcome = Pkmap!.KmapHigh(task, pfn, nonblock);
+                    if (outcome.Status == KmapStatus.Blocked)
+                    {
+                        Sleep(task);
+                    }
                 }
 
                 task.LastKmap = outcome;
@@ -77,11 +82,21 @@ namespace KernelVm
             lock (_kmapLock)
             {
                 var task = RunnableTask(taskName);
-                var outcome = Memory.ZoneOf(pfn).Type != ZoneType.HighMem
-                    ? new KunmapOutcome(pfn, PageOffset + (pfn << PageShift), -1, -1, System.Array.Empty<KmapOutcome>())
-                    : Pkmap!.KunmapHigh(task, pfn);
-                Register(task);
-                return outcome;
+                var highmem = Memory.ZoneOf(pfn).Type == ZoneType.HighMem;
+                var undo = RunOn(task, task.Cpu);
+                try
+                {
+                    var outcome = !highmem
+                        ? new KunmapOutcome(pfn, PageOffset + (pfn << PageShift), -1, -1, System.Array.Empty<KmapOutcome>())
+                        : Pkmap!.KunmapHigh(task, pfn);
+                    Register(task);
+                    return outcome;
+                }
+                catch (KernelVmException)
+                {
+                    Undo(undo);
+                    throw;
+                }
             }
         }
 
@@ -100,23 +115,50 @@ namespace KernelVm
             }
         }
 
-        /// <summary>kmap_atomic(page, type) on a task's CPU: the lowmem address, or the CPU's fixmap slot for the type.</summary>
-        public ulong KmapAtomic(string? taskName, int? cpu, string type, ulong pfn)
+        /// <summary>
+        /// kmap_atomic() on a task's CPU. Before 6.x, kmap_atomic(page, type): the lowmem address, or the CPU's
+        /// fixmap slot for the km_type. In 6.x there is no km_type: kmap_atomic(page) is preempt_disable(),
+        /// pagefault_disable() and kmap_local (include/linux/highmem-internal.h).
+        /// </summary>
+        public ulong KmapAtomic(string? taskName, int? cpu, string? type, ulong pfn)
         {
             lock (_kmapLock)
             {
                 var task = RunnableTask(taskName);
                 var onCpu = CheckCpu(cpu ?? task.Cpu);
-                var value = KmType(type);
                 ulong vaddr;
-                if (Memory.ZoneOf(pfn).Type != ZoneType.HighMem)
+                if (Kernel.KmapLocalMaxIdx is not null)
+                {
+                    if (type is not null)
+                    {
+                        throw Errors.NoKmTypes(Kernel.Version, type);
+                    }
+
+                    vaddr = MapLocal(task, onCpu, pfn, "kmap_atomic(), after preempt_disable() and pagefault_disable()").VirtualAddress;
+                    task.PagefaultDisabled++;
+                    Register(task);
+                    return vaddr;
+                }
+
+                var value = KmType(type);
+                var highmem = Memory.ZoneOf(pfn).Type == ZoneType.HighMem;
+                var undo = RunOn(task, onCpu);
+                if (!highmem)
                 {
                     vaddr = PageOffset + (pfn << PageShift);
                     Events.Add(EventKind.KmapAtomic, task.Name, onCpu, pfn: (long)pfn, address: vaddr, detail: type + ": lowmem, page_address()");
                 }
                 else
                 {
-                    vaddr = Atomic!.Map(task.Name, onCpu, value, type.ToUpperInvariant(), pfn);
+                    try
+                    {
+                        vaddr = Atomic!.Map(task.Name, onCpu, value, type!.ToUpperInvariant(), pfn);
+                    }
+                    catch (KernelVmException)
+                    {
+                        Undo(undo);
+                        throw;
+                    }
                 }
 
                 Register(task);
@@ -124,15 +166,48 @@ namespace KernelVm
             }
         }
 
-        /// <summary>kunmap_atomic(kvaddr, type). Returns whether it cleared a PTE.</summary>
-        public bool KunmapAtomic(string? taskName, int? cpu, string type, ulong kvaddr)
+        /// <summary>
+        /// kunmap_atomic(kvaddr, type) before 6.x; in 6.x kunmap_atomic(kvaddr) is kunmap_local_indexed(), then
+        /// pagefault_enable() and preempt_enable(). Returns whether it cleared a PTE.
+        /// </summary>
+        public bool KunmapAtomic(string? taskName, int? cpu, string? type, ulong kvaddr)
         {
             lock (_kmapLock)
             {
                 var task = RunnableTask(taskName);
                 var onCpu = CheckCpu(cpu ?? task.Cpu);
+                bool cleared;
+                if (Kernel.KmapLocalMaxIdx is not null)
+                {
+                    if (type is not null)
+                    {
+                        throw Errors.NoKmTypes(Kernel.Version, type);
+                    }
+
+                    CheckVirtual(kvaddr);
+                    if (task.PagefaultDisabled == 0)
+                    {
+                        throw Errors.KunmapAtomicWithoutKmap(task.Name, kvaddr);
+                    }
+
+                    cleared = UnmapLocal(task, onCpu, kvaddr, "kunmap_atomic(), then pagefault_enable() and preempt_enable()").Slot >= 0;
+                    task.PagefaultDisabled--;
+                    Register(task);
+                    return cleared;
+                }
+
                 var value = KmType(type);
-                var cleared = Atomic is not null && Atomic.Unmap(task.Name, onCpu, value, type.ToUpperInvariant(), kvaddr);
+                var undo = RunOn(task, onCpu);
+                try
+                {
+                    cleared = Atomic is not null && Atomic.Unmap(task.Name, onCpu, value, type!.ToUpperInvariant(), kvaddr);
+                }
+                catch (KernelVmException)
+                {
+                    Undo(undo);
+                    throw;
+                }
+
                 Register(task);
                 return cleared;
             }
@@ -149,31 +224,47 @@ namespace KernelVm
             {
                 var task = RunnableTask(taskName);
                 var onCpu = CheckCpu(cpu ?? task.Cpu);
-                var page = vaddr & ~(PageSize - 1);
-                var current = Translate(vaddr) is { } hit ? hit & ~(PageSize - 1) : (ulong?)null;
-                if (Tlb.TryGet(onCpu, page, out var cached))
+                CheckVirtual(vaddr);
+                var undo = RunOn(task, onCpu);
+                try
                 {
-                    if (current is null || current.Value >> PageShift != cached.Pfn)
-                    {
-                        throw Errors.StaleTlb(onCpu, vaddr, cached.Pfn, current >> PageShift);
-                    }
-
-                    Register(task);
-                    return ((cached.Pfn << PageShift) + (vaddr & (PageSize - 1)), true);
+                    return Touch(task, onCpu, vaddr);
                 }
-
-                if (current is null)
+                catch (KernelVmException)
                 {
-                    throw Errors.Unmapped(onCpu, vaddr);
+                    Undo(undo);
+                    throw;
                 }
-
-                var walk = PageTables.Walk(page);
-                var global = (walk[walk.Count - 1].Value & (ulong)Paging.PteFlags.Global) != 0;
-                Tlb.Load(new TlbEntry(onCpu, page, current.Value >> PageShift, global));
-                Events.Add(EventKind.TlbLoad, task.Name, onCpu, pfn: (long)(current.Value >> PageShift), address: page);
-                Register(task);
-                return (current.Value + (vaddr & (PageSize - 1)), false);
             }
+        }
+
+        /// <summary>The access itself, once the task runs on the CPU.</summary>
+        private (ulong Physical, bool TlbHit) Touch(VmTask task, int onCpu, ulong vaddr)
+        {
+            var page = vaddr & ~(PageSize - 1);
+            var current = Translate(vaddr) is { } hit ? hit & ~(PageSize - 1) : (ulong?)null;
+            if (Tlb.TryGet(onCpu, page, out var cached))
+            {
+                if (current is null || current.Value >> PageShift != cached.Pfn)
+                {
+                    throw Errors.StaleTlb(onCpu, vaddr, cached.Pfn, current >> PageShift);
+                }
+
+                Register(task);
+                return ((cached.Pfn << PageShift) + (vaddr & (PageSize - 1)), true);
+            }
+
+            if (current is null)
+            {
+                throw Errors.Unmapped(onCpu, vaddr);
+            }
+
+            var walk = PageTables?.Walk(page);
+            var global = walk is not null && (walk[walk.Count - 1].Value & (ulong)Paging.PteFlags.Global) != 0;
+            Tlb.Load(new TlbEntry(onCpu, page, current.Value >> PageShift, global));
+            Events.Add(EventKind.TlbLoad, task.Name, onCpu, pfn: (long)(current.Value >> PageShift), address: page);
+            Register(task);
+            return (current.Value + (vaddr & (PageSize - 1)), false);
         }
 
         /// <summary>The page_address_htable bucket page_address() searches for a page, or -1 (no hash: lowmem, or 2.4.22).</summary>
@@ -232,7 +323,7 @@ namespace KernelVm
         public int TaskCpu(string? name) => FindTask(name)?.Cpu ?? 0;
 
         /// <summary>The task a call runs as; a new one joins the machine only when the call succeeds.</summary>
-        private VmTask Pending(string? name) => Lookup(name) ?? new VmTask(string.IsNullOrEmpty(name) ? DefaultTask : name!, 0);
+        private VmTask Pending(string? name) => Lookup(name) ?? new VmTask(string.IsNullOrEmpty(name) ? DefaultTask : name!, 0, Local?.KmMaxIdx ?? 0);
 
         /// <summary>FindTask() under kmap_lock, which the caller holds.</summary>
         private VmTask? Lookup(string? name)
@@ -274,11 +365,11 @@ namespace KernelVm
 
         private int CheckCpu(int cpu) => cpu >= 0 && cpu < Tlb.Cpus ? cpu : throw Errors.BadCpu(cpu, Tlb.Cpus);
 
-        private int KmType(string type)
+        private int KmType(string? type)
         {
-            if (Kernel.KmTypes.Count == 0)
+            if (type is null)
             {
-                throw Errors.NoKmTypes(Kernel.Version);
+                throw Errors.NeedKmType(Kernel.Version, string.Join(", ", Kernel.KmTypes));
             }
 
             var value = Kernel.KmTypeValue(type, Options.DebugHighmem);
@@ -288,6 +379,7 @@ namespace KernelVm
         private void InitHighmem()
         {
             Tlb = new TranslationBuffers(Options.NrCpus);
+            _curr = new VmTask?[Options.NrCpus];
             if (HighMem == Profiles.HighMemSupport.None)
             {
                 return;
@@ -298,6 +390,14 @@ namespace KernelVm
                 : new PageVirtualField();
             Pkmap = new Pkmap(Layout.LastPkmap, Layout.PkmapBase!.Value, PageTables, Prot.PageKernel, store, Memory.PfnToPage, Events, Tlb,
                 Kernel.FlushOnlyIfCleared);
+            if (Kernel.KmapLocalMaxIdx is not null)
+            {
+                // DEBUG_HIGHMEM selects DEBUG_KMAP_LOCAL and, on x86, DEBUG_KMAP_LOCAL_FORCE_MAP (lib/Kconfig.debug).
+                Local = new KmapLocal(Fixmaps.IndexOf("FIX_KMAP_BEGIN"), KmTypeNr, Options.DebugHighmem, Layout.FixaddrTop, PageTables, Prot.PageKernel,
+                    Events, Tlb, PageOffset, Options.NrCpus);
+                return;
+            }
+
             Atomic = new KmapAtomic(Fixmaps.IndexOf("FIX_KMAP_BEGIN"), KmTypeNr, Layout.FixaddrTop, PageTables, Prot.PageKernel,
                 Events, Tlb, Kernel.KmapAtomicFlushesOnMap, Kernel.KmapAtomicDebugChecks(Options.DebugHighmem), Options.NrCpus,
                 Options.DebugHighmem && !Kernel.KmapAtomicFlushesOnMap, PageOffset, HighMemory);

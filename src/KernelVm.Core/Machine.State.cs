@@ -105,6 +105,8 @@ namespace KernelVm
                 Tlb = Enumerable.Range(0, Tlb.Cpus).SelectMany(Tlb.Entries).OrderBy(e => e.Cpu).ThenBy(e => e.VirtualPage)
                     .Select(e => new SavedTlbEntry { Cpu = e.Cpu, VirtualPage = Hex.Format(e.VirtualPage), Pfn = Hex.Format(e.Pfn), Global = e.Global }).ToList(),
                 Tasks = _tasks.Values.Select(SaveTask).ToList(),
+                CurrentTasks = _curr.Select(t => t?.Name).ToList(),
+                KmapLocalWarned = Local?.Warned().ToList(),
                 Events = new SavedEvents
                 {
                     NextSequence = Events.NextSequence,
@@ -128,6 +130,9 @@ namespace KernelVm
             LastKmap = t.LastKmap is { } k
                 ? new SavedKmap { Pfn = Hex.Format(k.Pfn), Status = k.Status.ToString(), Virtual = Hex.Format(k.VirtualAddress), Slot = k.Slot, Count = k.Count, Wrapped = k.Wrapped, Flushed = k.Flushed }
                 : null,
+            KmapCtrlIdx = t.KmapCtrl.Idx,
+            KmapCtrlPteval = t.KmapCtrl.Idx == 0 ? null : t.KmapCtrl.Pteval.Take(t.KmapCtrl.Idx).Select(Hex.Format).ToList(),
+            PagefaultDisabled = t.PagefaultDisabled,
         };
 
         /// <summary>Restores a freshly booted machine; every value is range-checked here, agreement between parts afterwards.</summary>
@@ -142,8 +147,9 @@ namespace KernelVm
                     throw Errors.MachineFileInvalidError("tasks", "task " + name + " appears twice");
                 }
 
-                var task = new VmTask(name, Range(t.Cpu, 0, Options.NrCpus, "tasks." + name + ".cpu"))
+                var task = new VmTask(name, Range(t.Cpu, 0, Options.NrCpus, "tasks." + name + ".cpu"), Local?.KmMaxIdx ?? 0)
                 {
+                    PagefaultDisabled = Range(t.PagefaultDisabled, 0, int.MaxValue, "tasks." + name + ".pagefaultDisabled"),
                     State = SavedEnum.Parse<TaskState>(t.State, "tasks." + name + ".state"),
                     WaitingForPfn = t.WaitingForPfn is null ? null : Hex.Parse(t.WaitingForPfn, "tasks." + name + ".waitingForPfn"),
                     Wakeups = Range(t.Wakeups, 0, int.MaxValue, "tasks." + name + ".wakeups"),
@@ -155,8 +161,36 @@ namespace KernelVm
                         Hex.Parse(k.Virtual, field + ".virtual"), k.Slot, k.Count, k.Wrapped, k.Flushed);
                 }
 
+                // kmap_ctrl: idx and the PTEs saved below it (slots above idx are always 0).
+                var pteval = t.KmapCtrlPteval ?? new List<string>();
+                task.KmapCtrl.Idx = Range(t.KmapCtrlIdx, 0, (Local?.KmMaxIdx ?? 0) + 1, "tasks." + name + ".kmapCtrlIdx");
+                if (pteval.Count != task.KmapCtrl.Idx)
+                {
+                    throw Errors.MachineFileInvalidError("tasks." + name + ".kmapCtrlPteval", "kmap_ctrl holds " + task.KmapCtrl.Idx + " slots, so it needs as many saved PTEs");
+                }
+
+                for (var i = 0; i < pteval.Count; i++)
+                {
+                    task.KmapCtrl[i] = Hex.Parse(pteval[i], "tasks." + name + ".kmapCtrlPteval");
+                }
+
                 tasks.Add(task);
             }
+
+            var current = s.CurrentTasks ?? new List<string?>();
+            if (current.Count != 0 && current.Count != _curr.Length)
+            {
+                throw Errors.MachineFileInvalidError("currentTasks", "one entry per CPU (" + _curr.Length + "), null where none runs");
+            }
+
+            for (var cpu = 0; cpu < current.Count; cpu++)
+            {
+                _curr[cpu] = current[cpu] is { } running
+                    ? tasks.Find(t => string.Equals(t.Name, running, System.StringComparison.OrdinalIgnoreCase)) ?? throw Errors.MachineFileInvalidError("currentTasks", "task " + running + " is not a task")
+                    : null;
+            }
+
+            Local?.RestoreWarned(s.KmapLocalWarned ?? new List<string>());
 
             var maxEntries = PageTables is null ? 0 : PageTables.Geometry.Levels.Max(l => l.Entries);
             foreach (var entry in s.PageTableEntries ?? new List<SavedTableEntry>())
@@ -201,8 +235,7 @@ namespace KernelVm
 
             // The ring places each event by its sequence number, so they are checked first: a gap would
             // leave an empty slot that reads as an event, and a count below nextSequence an empty ring.
-            var held = System.Math.Min(events.NextSequence, EventLog.Capacity);
-            if (items.Count != held || items.Where((e, i) => e.Sequence != events.NextSequence - held + i).Any())
+            if (!EventsInOrder(items.Select(e => e.Sequence).ToList(), events.NextSequence))
             {
                 throw Errors.MachineFileInconsistentError(new[] { EventLogProblem(events.NextSequence) });
             }

@@ -94,7 +94,7 @@ namespace KernelVm
         /// <summary>What the kernel printed while it booted, in order.</summary>
         public IReadOnlyList<BootMessage> BootLog => _bootLog;
 
-        /// <summary>KM_TYPE_NR for this kernel and config.</summary>
+        /// <summary>KM_TYPE_NR for this kernel and config; in 6.x, KM_MAX_IDX (the kmap_local slots per CPU).</summary>
         public int KmTypeNr => Kernel.KmTypeNr(Options.DebugHighmem);
 
         private LowHighSplit Pfns { get; set; }

@@ -175,4 +175,22 @@ public sealed class MachineFileTests
         Assert.Equal(m.Translate(m.FixToVirt(m.Fixmaps.EndOfFixed - 1)), back.Translate(back.FixToVirt(back.Fixmaps.EndOfFixed - 1)));
         Assert.NotEmpty(back.WrittenPageTableEntries());
     }
+
+    // 6.x kmap_local: a task's kmap_ctrl stack, the CPU it is current on, and one switched out all come back.
+    [Fact]
+    public void A_6x_machine_with_kmap_local_stacks_reads_back_and_goes_on_alike()
+    {
+        var m = Machine.Boot(new MachineConfig { MemorySize = 2 * GiB, Kernel = KernelProfile.V6, Architecture = Architecture.X86Pae, Options = KernelConfig.R2 with { NrCpus = 2 } });
+        var high = m.HighStartPfn;
+        m.KmapLocalPage("a", 0, high);
+        var top = m.KmapLocalPage("a", 0, high + 1);
+        m.KmapLocalPage("b", 0, high + 2);                  // a context switch: a's slots go out, b's come in
+        var json = Json(m);
+        var back = Read(json);
+        Assert.Equal(json, Json(back));
+        Assert.Empty(back.CheckConsistency());
+        m.KunmapLocal("a", 0, top.VirtualAddress);         // back on CPU 0: b goes out, a comes in, then the unmap
+        back.KunmapLocal("a", 0, top.VirtualAddress);
+        Assert.Equal(Json(m), Json(back));
+    }
 }

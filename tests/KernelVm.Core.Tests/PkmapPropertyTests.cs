@@ -43,7 +43,7 @@ public sealed class PkmapPropertyTests
         var pkmap = new Pkmap(lastPkmap, machine.Layout.PkmapBase!.Value, machine.PageTables!, machine.Prot.PageKernel, hash,
             machine.Memory.PfnToPage, events, machine.Tlb);
         var reference = new ReferencePkmap(lastPkmap);
-        var tasks = TaskNames.ToDictionary(n => n, n => new VmTask(n, 0));
+        var tasks = TaskNames.ToDictionary(n => n, n => new VmTask(n, 0, 0));
         var atomic = new Dictionary<(int Cpu, string Type), ulong>();
         var random = new Random(seed);
         var pages = Enumerable.Range(0, lastPkmap + 3).Select(i => 0x40000UL + (ulong)i * 7).ToArray();

@@ -30,9 +30,10 @@ Describe 'Bad input to <Command> -<Parameter>, piped: <Piped>' -Tag Corpus -ForE
         $set = @($param.ParameterSets.Keys | Where-Object { $_ -ne '__AllParameterSets' })[0]
         if (-not $set) { $set = if ($cmd.DefaultParameterSet) { $cmd.DefaultParameterSet } else { '__AllParameterSets' } }
         $m = $null
+        $machineParameters = Get-BadInputMachineParameter $Command
         $problems = foreach ($item in $corpus) {
             # A refused value leaves the machine as it was (checked below), so only an accepted one needs a new machine.
-            if (-not $m) { $m = New-VmMachine -MemorySize 2GB }
+            if (-not $m) { $m = New-VmMachine @machineParameters }
             $before = $m.Events.NextSequence
             $machinesBefore = @(Get-VmMachine).Count
             $r = Invoke-BadInputCase -Command $cmd -Parameter $Parameter -Set $set -Value $item.Value -Machine $m -Piped:$Piped

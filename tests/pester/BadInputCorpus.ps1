@@ -64,6 +64,8 @@ function Get-ValidArgument([string] $Command, [string] $Set, $Machine) {
         'Invoke-Kunmap'             = @{ Pfn = 0x30001 }
         'Invoke-KmapAtomic'         = @{ Pfn = 0x30003; Type = 'KM_USER0' }
         'Invoke-KunmapAtomic'       = @{ VirtualAddress = 0xFFF00000; Type = 'KM_USER0' }
+        'Invoke-KmapLocal'          = @{ Pfn = 0x40000 }
+        'Invoke-KunmapLocal'        = @{ VirtualAddress = 0xC0100000 }
         'Invoke-VmAccess'           = @{ VirtualAddress = 0xC0100000 }
         'Resolve-VmAddress'         = @{ VirtualAddress = 0xC0100000 }
         'Test-VmVirtAddrValid'      = @{ VirtualAddress = 0xC0100000 }
@@ -73,6 +75,7 @@ function Get-ValidArgument([string] $Command, [string] $Set, $Machine) {
         'Remove-VmMachine'          = @{ Name = 'nosuch-machine' }
         'Use-VmMachine'             = @{ Machine = $Machine }
         'Stop-VmTask'               = @{ Name = 'task0' }
+        'Switch-VmTask'             = @{ Name = 'task0' }
         'New-VmExercise'            = @{ Topic = 'Split'; Seed = 1 }
         'Test-VmExercise'           = @{ Exercise = (New-VmExercise -Topic Split -Seed 1); Answer = 0xC0000000; Topic = 'Split'; Seed = 1 }
         'Copy-VmMachine'            = @{ Name = 'bad-input-copy' }
@@ -85,6 +88,14 @@ function Get-ValidArgument([string] $Command, [string] $Set, $Machine) {
         'Import-VmMachine' { Export-VmMachine saved.json -Machine $Machine; $table[$Command] = @{ Path = 'saved.json' } }
     }
     $table[$Command]
+}
+
+# The New-VmMachine parameters of the machine a cmdlet's bad input goes to: 2.6.24 by default, 6.x for
+# the commands only 6.x has (on 2.6.24 they would refuse every value alike).
+function Get-BadInputMachineParameter([string] $Command) {
+    $parameters = @{ MemorySize = 2GB }
+    if ($Command -in 'Invoke-KmapLocal', 'Invoke-KunmapLocal') { $parameters['KernelVersion'] = '6.x' }
+    $parameters
 }
 
 # Runs one cmdlet with one parameter set to a value, or with the value piped to it (-Piped);
@@ -193,7 +204,7 @@ function Get-Acceptance($Command, $Parameter, $Item, [switch] $Piped) {
         { $type.IsEnum -or ($type.IsArray -and $type.GetElementType().IsEnum) -or [Nullable]::GetUnderlyingType($type).IsEnum } {
             if ($Item.Kind -eq 'Integer') { return 'an enum parameter takes the number of a defined value' }
         }
-        { $Parameter.Name -in 'Task', 'Name' -and $Command.Name -in 'Invoke-Kmap', 'Invoke-Kunmap', 'Invoke-KmapAtomic', 'Invoke-KunmapAtomic', 'Invoke-VmAccess', 'New-VmMachine', 'Copy-VmMachine', 'Import-VmMachine' -and $text -match '^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$' } {
+        { $Parameter.Name -in 'Task', 'Name' -and $Command.Name -in 'Invoke-Kmap', 'Invoke-Kunmap', 'Invoke-KmapAtomic', 'Invoke-KunmapAtomic', 'Invoke-KmapLocal', 'Invoke-KunmapLocal', 'Invoke-VmAccess', 'Switch-VmTask', 'New-VmMachine', 'Copy-VmMachine', 'Import-VmMachine' -and $text -match '^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$' } {
             return 'a name is text: any value whose text is a valid name'
         }
         { ($Parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] }) -and [System.Management.Automation.WildcardPattern]::ContainsWildcardCharacters($text) } {

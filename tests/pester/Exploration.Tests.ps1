@@ -190,7 +190,7 @@ Describe 'A 6.x machine' {
         $names | Should -Contain 'cpu entry area'
         Test-VmVirtAddrValid 0xF8800000 -Machine $m -Quiet | Should -Be $false
         { Invoke-KmapAtomic 0x40000 KM_USER0 -Machine $m -ErrorAction Stop } |
-            Should -Throw -ErrorId 'KmapAtomicNotModelled,KernelVm.PowerShell.Commands.InvokeKmapAtomicCommand'
+            Should -Throw -ErrorId 'KmTypeNotInKernel,KernelVm.PowerShell.Commands.InvokeKmapAtomicCommand'
         (Set-Fixmap FIX_EARLYCON_MEM_BASE 0xFED00000 -NoCache -PassThru -Machine $m).Flags.ToString() | Should -BeLikeExactly '*PWT*'
         { New-VmMachine -KernelVersion 6.x -Architecture X86Pae -HighMem 64G -ErrorAction Stop } |
             Should -Throw -ErrorId 'HighMemNotAllowed,KernelVm.PowerShell.Commands.NewVmMachineCommand'

@@ -17,11 +17,17 @@ BeforeDiscovery {
         'Import-VmMachine example 2'  = 'MachineFileCorrupt', 'MachineFileInconsistent'
         'Import-VmMachine example 3'  = 'MachineFileVersionUnsupported', 'MachineFileInvalid'
         'Invoke-KmapAtomic example 3' = 'KmapAtomicSlotBusy'
+        'Invoke-KmapAtomic example 7' = 'CpuNotPreemptible'
+        'Invoke-KmapLocal example 5'  = 'KmapLocalStackFull'
+        'Invoke-KmapLocal example 7'  = 'KmapLocalNotInKernel'
+        'Invoke-KunmapLocal example 3' = 'StaleTlbAccess'
+        'Invoke-KunmapLocal example 6' = 'KunmapLocalEmpty'
         'Invoke-Kunmap example 2'     = 'PkmapCountZero', 'KunmapNotMapped'
         'Invoke-VmAccess example 2'   = 'UnmappedKernelAccess'
         'Invoke-VmAccess example 4'   = 'StaleTlbAccess'
         'Resolve-VmAddress example 7' = 'AddressNotCanonical'
         'Set-Fixmap example 5'        = 'StaleTlbAccess'
+        'Switch-VmTask example 2'     = 'CpuNotPreemptible', 'TaskMigrationDisabled'
         'about_KernelVm ERRORS'       = 'NotInDirectMap'
     }
 

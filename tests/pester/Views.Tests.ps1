@@ -9,6 +9,9 @@ BeforeDiscovery {
         @{ Record = 'AddressTranslation'; Make = { ConvertTo-PhysicalAddress 0xC0100000 -Machine $m } }
         @{ Record = 'FixmapInfo'; Make = { Get-Fixmap -Mapped -Machine $m } }
         @{ Record = 'KmapAtomicResult'; Make = { Invoke-KmapAtomic 0x40010 KM_USER1 -Machine $m } }
+        @{ Record = 'KmapLocalResult'; Make = { Invoke-KmapLocal 0x40000 -Task viewer -Machine $m6 } }
+        @{ Record = 'KunmapLocalResult'; Make = { Invoke-KunmapLocal 0xFFFFB000 -Task holder -Machine $m6 -WarningAction SilentlyContinue } }
+        @{ Record = 'KmapLocalEntry'; Make = { (Get-VmTask holder -Machine $m6).KmapLocal } }
         @{ Record = 'KmapResult'; Make = { Invoke-Kmap 0x40001 -Task filler -Machine $m } }
         @{ Record = 'KunmapResult'; Make = { $unmap } }
         @{ Record = 'PageAddressInfo'; Make = { Get-PageAddress 0x40000 -Machine $m } }
@@ -55,10 +58,14 @@ Describe 'Every record kind' {
         $null = Invoke-Kmap 0x60001 -Task latecomer -Machine $m -WarningAction SilentlyContinue
         $null = Set-Fixmap FIX_EARLYCON_MEM_BASE 0xFED00000 -NoCache -Machine $m
         $null = Invoke-VmAccess 0xFF801000 -Machine $m
+        # 6.x: a task holding kmap_local mappings, so that they print, and an unmap out of order, with its warning.
+        $m6 = New-VmMachine -Name "views6-$([guid]::NewGuid().ToString('N').Substring(0, 8))" -KernelVersion 6.x -MemorySize 2GB
+        $null = Invoke-KmapLocal 0x40001, 0x40002, 0x40003 -Task holder -Machine $m6
     }
 
     AfterAll {
         Remove-VmMachine -InputObject $m
+        Remove-VmMachine -InputObject $m6
     }
 
     It 'prints <Record> without a type name in Format-List and in CSV' -ForEach $records {

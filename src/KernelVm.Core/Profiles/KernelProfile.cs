@@ -231,7 +231,10 @@ namespace KernelVm.Profiles
             return new PageFlagLayout(_pageFlagNames, bits, nodesWidth, 2);
         }
 
-        /// <summary>KM_TYPE_NR: the kmap_atomic slots per CPU.</summary>
+        /// <summary>
+        /// The FIX_KMAP slots per CPU: KM_TYPE_NR, or in 6.x KM_MAX_IDX, which CONFIG_DEBUG_KMAP_LOCAL (selected by
+        /// DEBUG_HIGHMEM) makes 33 = 2 * 16 + 1, a guard before every slot and one more (include/asm-generic/kmap_size.h).
+        /// </summary>
         public int KmTypeNr(bool debugHighmem) =>
             KmapLocalMaxIdx is { } max ? (debugHighmem ? 2 * max + 1 : max) : KmapFences && debugHighmem ? 2 * KmTypes.Count + 1 : KmTypes.Count;
 

@@ -71,6 +71,8 @@ namespace KernelVm.State
         [DataMember(Name = "tlb", Order = 8)] public List<SavedTlbEntry>? Tlb { get; set; }
         [DataMember(Name = "tasks", Order = 9)] public List<SavedTask>? Tasks { get; set; }
         [DataMember(Name = "events", Order = 10)] public SavedEvents? Events { get; set; }
+        [DataMember(Name = "currentTasks", Order = 11)] public List<string?>? CurrentTasks { get; set; }
+        [DataMember(Name = "kmapLocalWarned", Order = 12)] public List<string>? KmapLocalWarned { get; set; }
     }
 
     /// <summary>One page_address() mapping: a page_address_map entry in its bucket's chain order (2.6.24, 6.x) or page->virtual (2.4.22, entry and bucket -1).</summary>
@@ -109,6 +111,9 @@ namespace KernelVm.State
         [DataMember(Name = "waitingForPfn", Order = 4)] public string? WaitingForPfn { get; set; }
         [DataMember(Name = "wakeups", Order = 5)] public int Wakeups { get; set; }
         [DataMember(Name = "lastKmap", Order = 6)] public SavedKmap? LastKmap { get; set; }
+        [DataMember(Name = "kmapCtrlIdx", Order = 7)] public int KmapCtrlIdx { get; set; }
+        [DataMember(Name = "kmapCtrlPteval", Order = 8)] public List<string>? KmapCtrlPteval { get; set; }
+        [DataMember(Name = "pagefaultDisabled", Order = 9)] public int PagefaultDisabled { get; set; }
     }
 
     [DataContract]

@@ -39,5 +39,17 @@ namespace KernelVm.Trace
         ClearFixmap,
         /// <summary>2.4.22 kmap_nonblock(): no free slot, NULL returned instead of sleeping.</summary>
         KmapNonblockFailed,
+        /// <summary>6.x kmap_local_page() or kmap_atomic(): a slot pushed on the task's kmap_local stack, or page_address() for lowmem.</summary>
+        KmapLocal,
+        /// <summary>kunmap_local_indexed(): the top of the task's stack popped and its PTE cleared.</summary>
+        KunmapLocal,
+        /// <summary>A WARN_ON_ONCE in kunmap_local_indexed(): unmapped out of order, or an address no kmap_local gave.</summary>
+        KmapLocalWarning,
+        /// <summary>A CPU switched from one task to another (prepare_task_switch ... finish_task_switch).</summary>
+        ContextSwitch,
+        /// <summary>__kmap_local_sched_out(): a slot of the outgoing task cleared and flushed.</summary>
+        KmapLocalSchedOut,
+        /// <summary>__kmap_local_sched_in(): a slot of the incoming task written back.</summary>
+        KmapLocalSchedIn,
     }
 }

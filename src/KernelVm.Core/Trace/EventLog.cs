@@ -14,6 +14,9 @@ namespace KernelVm.Trace
         private KernelEvent[] _ring = System.Array.Empty<KernelEvent>();
         private long _next;
 
+        // The oldest sequence the ring still holds, raised when events taken back had overwritten older ones.
+        private long _floor;
+
         /// <summary>Sequence number of the next event.</summary>
         public long NextSequence => _next;
 
@@ -30,13 +33,13 @@ namespace KernelVm.Trace
         }
 
         /// <summary>
-        /// Replaces the log with saved events: the last min(next, Capacity) events before
-        /// <paramref name="next"/>, oldest first (the caller has checked their sequence numbers).
+        /// Replaces the log with saved events: the events held before <paramref name="next"/>,
+        /// at most Capacity, oldest first and consecutive (the caller has checked their sequence numbers).
         /// </summary>
         internal void Restore(long next, IReadOnlyList<KernelEvent> events)
         {
             // The ring as Add() would have grown it by now: a power of two from FirstSize up to Capacity, at least next long.
-            var size = events.Count == 0 ? 0 : FirstSize;
+            var size = next == 0 ? 0 : FirstSize;
             while (size < Capacity && size < next)
             {
                 size *= 2;
@@ -49,6 +52,14 @@ namespace KernelVm.Trace
             }
 
             _next = next;
+            _floor = next - events.Count;
+        }
+
+        /// <summary>Takes back the events from <paramref name="sequence"/> on, recorded by a call that then failed.</summary>
+        internal void Truncate(long sequence)
+        {
+            _floor = System.Math.Max(_floor, _next - Capacity);
+            _next = sequence;
         }
 
         /// <summary>The events with a sequence number at or after <paramref name="from"/> still held, oldest first.</summary>
@@ -57,7 +68,7 @@ namespace KernelVm.Trace
             // The count first, then the ring: a ring grown since still holds every event below the count.
             var next = _next;
             var ring = _ring;
-            var start = System.Math.Max(from, next - Capacity);
+            var start = System.Math.Max(System.Math.Max(from, next - Capacity), _floor);
             var list = new List<KernelEvent>((int)System.Math.Max(0, next - start));
             for (var i = start; i < next; i++)
             {

@@ -3,7 +3,10 @@ using KernelVm.PowerShell.Transforms;
 
 namespace KernelVm.PowerShell.Commands
 {
-    /// <summary>kmap_atomic(): maps a page in a CPU's fixmap slot for a km_type, without sleeping.</summary>
+    /// <summary>
+    /// kmap_atomic(): maps a page in a CPU's fixmap slot for a km_type, without sleeping; in 6.x, preemption and
+    /// page faults off around kmap_local_page().
+    /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "KmapAtomic", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(KmapAtomicResult))]
     [Alias("kmap_atomic")]
@@ -20,7 +23,7 @@ namespace KernelVm.PowerShell.Commands
         protected override void ProcessInput()
         {
             var machine = TargetMachine;
-            if (!ShouldProcess("pfn " + Formatting.DisplayFormat.Pfn(Pfn), "kmap_atomic " + Type))
+            if (!ShouldProcess("pfn " + Formatting.DisplayFormat.Pfn(Pfn), "kmap_atomic" + (KmType is null ? "" : " " + KmType)))
             {
                 return;
             }
@@ -29,10 +32,9 @@ namespace KernelVm.PowerShell.Commands
             try
             {
                 var cpu = Cpu ?? machine.TaskCpu(Task);
-                var vaddr = machine.KmapAtomic(Task, cpu, Type, Pfn);
+                var vaddr = machine.KmapAtomic(Task, cpu, KmType, Pfn);
                 WriteStepsSince(machine, from);
-                var index = machine.Atomic?.FixmapIndexOf(vaddr);
-                WriteObject(new KmapAtomicResult(machine, Task, cpu, Type.ToUpperInvariant(), Pfn, vaddr, index));
+                WriteObject(new KmapAtomicResult(machine, Task, cpu, KmType?.ToUpperInvariant(), Pfn, vaddr, machine.KmapFixmapIndex(vaddr)));
                 if (Touch)
                 {
                     TouchAddress(machine, vaddr, cpu);

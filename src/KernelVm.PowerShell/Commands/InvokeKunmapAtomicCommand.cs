@@ -3,7 +3,10 @@ using KernelVm.PowerShell.Transforms;
 
 namespace KernelVm.PowerShell.Commands
 {
-    /// <summary>kunmap_atomic(): clears a CPU's km_type slot and flushes it from that CPU's TLB only.</summary>
+    /// <summary>
+    /// kunmap_atomic(): clears a CPU's km_type slot and flushes it from that CPU's TLB only; in 6.x,
+    /// kunmap_local() and then page faults and preemption back on.
+    /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "KunmapAtomic", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(bool))]
     [Alias("kunmap_atomic")]
@@ -21,7 +24,7 @@ namespace KernelVm.PowerShell.Commands
         protected override void ProcessInput()
         {
             var machine = TargetMachine;
-            if (!ShouldProcess(Formatting.DisplayFormat.Hex(VirtualAddress, 8), "kunmap_atomic " + Type))
+            if (!ShouldProcess(Formatting.DisplayFormat.Hex(VirtualAddress, 8), "kunmap_atomic" + (KmType is null ? "" : " " + KmType)))
             {
                 return;
             }
@@ -29,7 +32,7 @@ namespace KernelVm.PowerShell.Commands
             var from = machine.Events.NextSequence;
             try
             {
-                var cleared = machine.KunmapAtomic(Task, Cpu, Type, VirtualAddress);
+                var cleared = machine.KunmapAtomic(Task, Cpu, KmType, VirtualAddress);
                 WriteStepsSince(machine, from);
                 if (PassThru)
                 {

@@ -1,10 +1,9 @@
 using System.Management.Automation;
 using KernelVm.PowerShell.Completers;
-using KernelVm.PowerShell.Formatting;
 
 namespace KernelVm.PowerShell.Commands
 {
-    /// <summary>The base of the commands that act as a task: -Task, and the kernel's steps as verbose text.</summary>
+    /// <summary>The base of the commands that act as a task: -Task, and the access -Touch makes.</summary>
     public abstract class KmapCommand : MachineCommand
     {
         /// <summary>The task that makes the call; created on first use. By default task0.</summary>
@@ -31,16 +30,6 @@ namespace KernelVm.PowerShell.Commands
             catch (KernelVmException e)
             {
                 WriteModelError(e);
-            }
-        }
-
-        /// <summary>Writes, as verbose lines, every event the machine recorded since <paramref name="from"/>.</summary>
-        protected void WriteStepsSince(Machine machine, long from)
-        {
-            // Under kmap_lock: another runspace may be logging on the same machine.
-            foreach (var e in machine.Read(m => m.Events.Since(from)))
-            {
-                WriteVerbose(DisplayFormat.Event(e));
             }
         }
     }

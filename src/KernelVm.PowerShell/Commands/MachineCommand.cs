@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using KernelVm.PowerShell.Completers;
+using KernelVm.PowerShell.Formatting;
 
 namespace KernelVm.PowerShell.Commands
 {
@@ -47,6 +48,23 @@ namespace KernelVm.PowerShell.Commands
         /// </summary>
         protected string[]? NameFilter(string[]? names, Machine? pipedMachine) =>
             pipedMachine is not null && !CommandLineParameters.Contains("Name") ? null : names;
+
+        /// <summary>
+        /// Writes, as verbose lines, every event the machine recorded since <paramref name="from"/>; a
+        /// WARN_ON_ONCE the kernel hit is also a warning.
+        /// </summary>
+        protected void WriteStepsSince(Machine machine, long from)
+        {
+            // Under kmap_lock: another runspace may be logging on the same machine.
+            foreach (var e in machine.Read(m => m.Events.Since(from)))
+            {
+                WriteVerbose(DisplayFormat.Event(e));
+                if (e.Kind == Trace.EventKind.KmapLocalWarning)
+                {
+                    WriteWarning("CPU " + e.Cpu.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": " + e.Detail);
+                }
+            }
+        }
 
         private Machine ThrowNoMachine()
         {

@@ -1,9 +1,9 @@
 namespace KernelVm.PowerShell
 {
-    /// <summary>A kmap_atomic() mapping: the CPU's fixmap slot for the km_type, or a lowmem page's own address.</summary>
+    /// <summary>A kmap_atomic() mapping: the CPU's fixmap slot for the km_type (6.x: the slot kmap_local pushed), or a lowmem page's own address.</summary>
     public sealed class KmapAtomicResult
     {
-        internal KmapAtomicResult(Machine machine, string task, int cpu, string type, ulong pfn, ulong virtualAddress, int? fixmapIndex)
+        internal KmapAtomicResult(Machine machine, string task, int cpu, string? type, ulong pfn, ulong virtualAddress, int? fixmapIndex)
         {
             Machine = machine.Name;
             Task = task;
@@ -19,12 +19,12 @@ namespace KernelVm.PowerShell
 
         public Address VirtualAddress { get; }
 
-        /// <summary>The km_type.</summary>
-        public string Type { get; }
+        /// <summary>The km_type; empty in 6.x, which has none.</summary>
+        public string? Type { get; }
 
         public int Cpu { get; }
 
-        /// <summary>FIX_KMAP_BEGIN + type + KM_TYPE_NR * cpu; empty for a lowmem page.</summary>
+        /// <summary>FIX_KMAP_BEGIN + type + KM_TYPE_NR * cpu (6.x: + stack slot + KM_MAX_IDX * cpu); empty for a lowmem page.</summary>
         public int? FixmapIndex { get; }
 
         /// <summary>A lowmem page: page_address(), no PTE written.</summary>

@@ -40,7 +40,7 @@ namespace KernelVm.PowerShell
             new(VmSnapshotPart.Fixmap, s => s.Fixmap, "Name", FixmapWhere, "Index", "VirtualAddress", "Pte"),
             new(VmSnapshotPart.PageTables, s => s.PageTables, "VirtualAddress", o => ((PageTableEntryInfo)o).Level + " " + ((PageTableEntryInfo)o).VirtualAddress, "Value"),
             new(VmSnapshotPart.Tlb, s => s.Tlb, "VirtualAddress", o => "cpu " + ((VmTlbEntryInfo)o).Cpu + " " + ((VmTlbEntryInfo)o).VirtualAddress, "Pfn", "Global"),
-            new(VmSnapshotPart.Tasks, s => s.Tasks, "Name", o => "task " + ((VmTaskInfo)o).Name, "Cpu", "State", "WaitingForPfn", "Wakeups"),
+            new(VmSnapshotPart.Tasks, s => s.Tasks, "Name", o => "task " + ((VmTaskInfo)o).Name, "Cpu", "OnCpu", "State", "WaitingForPfn", "Wakeups", "KmapCtrlIdx", "PagefaultDisabled"),
         };
 
         /// <summary>The parts both snapshots hold, among those asked for.</summary>
