@@ -25,6 +25,11 @@ namespace KernelVm.PowerShell
         internal const string KernelVersionUnknown = "KernelVersionUnknown";
         internal const string ZoneNotFound = "ZoneNotFound";
         internal const string NodeNotFound = "NodeNotFound";
+        internal const string ExportPathInvalid = "ExportPathInvalid";
+        internal const string ExportPathNotFound = "ExportPathNotFound";
+        internal const string ExportFileExists = "ExportFileExists";
+        internal const string ExportFileReadOnly = "ExportFileReadOnly";
+        internal const string ExportWriteFailed = "ExportWriteFailed";
 
         internal static ErrorRecord FromModel(KernelVmException e) => new(
             e, e.ErrorId,
