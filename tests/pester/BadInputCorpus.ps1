@@ -72,6 +72,7 @@ function Get-ValidArgument([string] $Command, [string] $Set, $Machine) {
         'Clear-Fixmap'              = @{ Name = 'FIX_KMAP_BEGIN'; Index = 1 }
         'Remove-VmMachine'          = @{ Name = 'nosuch-machine' }
         'Use-VmMachine'             = @{ Machine = $Machine }
+        'Export-VmLayout'           = @{ Path = 'layout.svg'; LiteralPath = 'layout.svg' }
         'Stop-VmTask'               = @{ Name = 'task0' }
         'New-VmExercise'            = @{ Topic = 'Split'; Seed = 1 }
         'Test-VmExercise'           = @{ Exercise = (New-VmExercise -Topic Split -Seed 1); Answer = 0xC0000000; Topic = 'Split'; Seed = 1 }
@@ -98,6 +99,9 @@ function Invoke-BadInputCase {
     }
     if ($Command.Parameters.ContainsKey('WhatIf') -and $Command.Name -eq 'Remove-VmMachine') { $splat['WhatIf'] = $true }
     $machines = @(Get-VmMachine)
+    # A command that writes a file writes it into a directory of its own, current for the case and removed after it.
+    $scratch = if ($Command.Verb -eq 'Export') { New-Item -ItemType Directory -Path (Join-Path ([IO.Path]::GetTempPath()) ('kvm-bad-' + [guid]::NewGuid().ToString('N'))) }
+    if ($scratch) { Push-Location -LiteralPath $scratch.FullName }
     $errors = [System.Collections.Generic.List[object]]::new()
     $output = $null
     try {
@@ -112,6 +116,12 @@ function Invoke-BadInputCase {
     }
     catch {
         $errors.Add($_)
+    }
+    finally {
+        if ($scratch) {
+            Pop-Location
+            Remove-Item -LiteralPath $scratch.FullName -Recurse -Force
+        }
     }
     # Machines the case created (New-VmMachine -Name 'nosuch') must not answer to a later case's -Machine 'nosuch'.
     Get-VmMachine | Where-Object { $_ -notin $machines } | Remove-VmMachine
@@ -140,7 +150,8 @@ $script:BindingErrorIds = @(
 $script:ValueErrorIds = @(
     'AddressInvalid', 'MachineNotFound', 'MachineArgumentInvalid', 'VmSplitUnknown', 'HighMemUnknown',
     'KernelVersionUnknown', 'NodeRangeInvalid', 'MachineNameInvalid', 'TaskNameInvalid', 'ZoneNotFound',
-    'NodeNotFound', 'TaskNotFound', 'FixmapNameNotFound', 'KmTypeUnknown', 'ConfigPresetUnknown'
+    'NodeNotFound', 'TaskNotFound', 'FixmapNameNotFound', 'KmTypeUnknown', 'ConfigPresetUnknown',
+    'ExportPathInvalid', 'ExportPathNotFound', 'ExportFileExists', 'ExportFileReadOnly', 'ExportWriteFailed'
 )
 
 # The documented acceptances (README, "Bad input"): when a value that is not obviously right
@@ -173,6 +184,7 @@ function Get-Acceptance($Command, $Parameter, $Item, [switch] $Piped) {
             return 'an empty cell means none, as Export-Csv writes it'
         }
         { $Parameter.Name -eq 'KernelVersion' -and $text -eq '2.6.24' } { return 'a [version] is its text' }
+        { $Parameter.Name -in 'Path', 'LiteralPath' -and $null -ne $text -and $text.Trim() -ne '' } { return 'a path is text: any value whose text names a file in an existing directory' }
     }
     $null
 }

@@ -12,19 +12,15 @@ namespace KernelVm.PowerShell.Formatting
         private const string Escape = "\u001b[";
 
         /// <summary>
-        /// Whether text written to the host should carry colour. NO_COLOR (no-color.org) turns it off, as it
-        /// does in pwsh. $PSStyle.OutputRendering (pwsh 7.2 and later; read by name, since Windows PowerShell
-        /// 5.1 has no $PSStyle) decides next: PlainText never, Ansi always. Otherwise (Host, or 5.1) only a
-        /// host that supports virtual terminal sequences, and not the console host when its standard output
-        /// is redirected to a file or a pipe, where escape codes would be garbage.
+        /// Whether text written to the host should carry colour. Where $PSStyle exists (pwsh 7.2 and later;
+        /// read by name, since Windows PowerShell 5.1 has none) its OutputRendering decides, as for pwsh's
+        /// own output: PlainText never, Ansi always (pwsh already turned NO_COLOR into PlainText at start).
+        /// Elsewhere NO_COLOR (no-color.org) turns colour off. Otherwise (Host, or no $PSStyle) only a host
+        /// that supports virtual terminal sequences gets colour, and not the console host when its standard
+        /// output is redirected to a file or a pipe, where escape codes would be garbage.
         /// </summary>
         internal static bool UseColour(PSCmdlet cmdlet)
         {
-            if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")))
-            {
-                return false;
-            }
-
             var style = cmdlet.SessionState.PSVariable.GetValue("PSStyle");
             switch (style is null ? null : PSObject.AsPSObject(style).Properties["OutputRendering"]?.Value?.ToString())
             {
@@ -32,6 +28,8 @@ namespace KernelVm.PowerShell.Formatting
                     return false;
                 case "Ansi":
                     return true;
+                case null when !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")):
+                    return false;
             }
 
             var host = cmdlet.Host;
