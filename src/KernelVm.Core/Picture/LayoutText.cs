@@ -61,9 +61,9 @@ namespace KernelVm.Picture
             });
             lines.Add(new[]
             {
-                new TextSpan("  ", TextStyle.Plain), new TextSpan(".", TextStyle.Free), new TextSpan(" free (count 0)  ", TextStyle.Dim),
-                new TextSpan("~", TextStyle.Stale), new TextSpan(" stale (count 1: mapped, no users, until flush_all_zero_pkmaps)  ", TextStyle.Dim),
-                new TextSpan("1-9", TextStyle.InUse), new TextSpan(" users (count 2-10), ", TextStyle.Dim),
+                new TextSpan("  ", TextStyle.Plain), new TextSpan(".", TextStyle.Free), new TextSpan(" free  ", TextStyle.Dim),
+                new TextSpan("~", TextStyle.Stale), new TextSpan(" stale (unused, awaits flush_all_zero_pkmaps)  ", TextStyle.Dim),
+                new TextSpan("1-9", TextStyle.InUse), new TextSpan(" users  ", TextStyle.Dim),
                 new TextSpan("+", TextStyle.InUse), new TextSpan(" more", TextStyle.Dim),
             });
             for (var start = 0; start < counts.Count; start += StripWidth)
@@ -167,8 +167,7 @@ namespace KernelVm.Picture
             }
         }
 
-        private static string Label(FixmapGroup group) =>
-            "  " + Index(group.FirstIndex).Trim().PadLeft(4) + " " + group.Label + (group.BootTime ? " (boot-time)" : "");
+        private static string Label(FixmapGroup group) => Index(group.FirstIndex) + group.Label + (group.BootTime ? " (boot-time)" : "");
 
         private static string Index(int value) => "  " + value.ToString(CultureInfo.InvariantCulture).PadLeft(4) + " ";
 
