@@ -289,6 +289,14 @@ Describe 'Export-VmLayout writes its file as Export-Csv does' {
         Get-Stray $directory 'whole.svg' | Should -BeNullOrEmpty
     }
 
+    It 'reports a file system that refuses the file as ExportWriteFailed' -Skip:(-not (Test-Path -LiteralPath /proc/self)) {
+        $err = $null
+        try { Export-VmLayout /proc/kernelvm-layout.svg -Machine $m } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -Be 'ExportWriteFailed,KernelVm.PowerShell.Commands.ExportVmLayoutCommand'
+        $err.TargetObject | Should -Be '/proc/kernelvm-layout.svg'
+        $err.Exception.Message | Should -BeLike "Could not write '/proc/kernelvm-layout.svg'*left as it was."
+    }
+
     It 'puts the new file in place in one step: a reader of the old file still reads the old file' -Skip:([Environment]::OSVersion.Platform -eq 'Win32NT') {
         $file = Join-Path $directory 'renamed.svg'
         Set-Content -LiteralPath $file -Value 'the old file' -NoNewline
