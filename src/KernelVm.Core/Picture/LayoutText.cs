@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Globalization;
-using System.Text;
 using KernelVm.Highmem;
 using KernelVm.Layout;
 
