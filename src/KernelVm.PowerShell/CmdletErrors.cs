@@ -31,6 +31,11 @@ namespace KernelVm.PowerShell
         internal const string FileWriteFailed = "FileWriteFailed";
         internal const string FileReadFailed = "FileReadFailed";
         internal const string PathNotFileSystem = "PathNotFileSystem";
+        internal const string ExportPathInvalid = "ExportPathInvalid";
+        internal const string ExportPathNotFound = "ExportPathNotFound";
+        internal const string ExportFileExists = "ExportFileExists";
+        internal const string ExportFileReadOnly = "ExportFileReadOnly";
+        internal const string ExportWriteFailed = "ExportWriteFailed";
 
         internal static ErrorRecord FromModel(KernelVmException e) => new(
             e, e.ErrorId,

@@ -74,6 +74,7 @@ function Get-ValidArgument([string] $Command, [string] $Set, $Machine) {
         'Clear-Fixmap'              = @{ Name = 'FIX_KMAP_BEGIN'; Index = 1 }
         'Remove-VmMachine'          = @{ Name = 'nosuch-machine' }
         'Use-VmMachine'             = @{ Machine = $Machine }
+        'Export-VmLayout'           = @{ Path = 'layout.svg'; LiteralPath = 'layout.svg' }
         'Stop-VmTask'               = @{ Name = 'task0' }
         'Switch-VmTask'             = @{ Name = 'task0' }
         'New-VmExercise'            = @{ Topic = 'Split'; Seed = 1 }
@@ -138,6 +139,9 @@ function Invoke-BadInputCommand {
     }
     if ($Command.Parameters.ContainsKey('WhatIf') -and $Command.Name -eq 'Remove-VmMachine') { $splat['WhatIf'] = $true }
     $machines = @(Get-VmMachine)
+    # A command that writes a file writes it into a directory of its own, current for the case and removed after it.
+    $scratch = if ($Command.Verb -eq 'Export') { New-Item -ItemType Directory -Path (Join-Path ([IO.Path]::GetTempPath()) ('kvm-bad-' + [guid]::NewGuid().ToString('N'))) }
+    if ($scratch) { Push-Location -LiteralPath $scratch.FullName }
     $errors = [System.Collections.Generic.List[object]]::new()
     $output = $null
     try {
@@ -152,6 +156,12 @@ function Invoke-BadInputCommand {
     }
     catch {
         $errors.Add($_)
+    }
+    finally {
+        if ($scratch) {
+            Pop-Location
+            Remove-Item -LiteralPath $scratch.FullName -Recurse -Force
+        }
     }
     # Machines the case created (New-VmMachine -Name 'nosuch') must not answer to a later case's -Machine 'nosuch'.
     Get-VmMachine | Where-Object { $_ -notin $machines } | Remove-VmMachine
@@ -181,7 +191,8 @@ $script:ValueErrorIds = @(
     'AddressInvalid', 'MachineNotFound', 'MachineArgumentInvalid', 'VmSplitUnknown', 'HighMemUnknown',
     'KernelVersionUnknown', 'NodeRangeInvalid', 'MachineNameInvalid', 'TaskNameInvalid', 'ZoneNotFound',
     'NodeNotFound', 'TaskNotFound', 'FixmapNameNotFound', 'KmTypeUnknown', 'ConfigPresetUnknown',
-    'FileNotFound', 'PathNotFileSystem'
+    'FileNotFound', 'PathNotFileSystem',
+    'ExportPathInvalid', 'ExportPathNotFound', 'ExportFileExists', 'ExportFileReadOnly', 'ExportWriteFailed'
 )
 
 # The documented acceptances (README, "Bad input"): when a value that is not obviously right
@@ -217,6 +228,7 @@ function Get-Acceptance($Command, $Parameter, $Item, [switch] $Piped) {
         { $Command.Name -eq 'Export-VmMachine' -and $Parameter.Name -eq 'Path' -and $null -ne $text } {
             return 'a path is text: any value whose text is a file name the system takes names the file written'
         }
+        { $Parameter.Name -in 'Path', 'LiteralPath' -and $null -ne $text -and $text.Trim() -ne '' } { return 'a path is text: any value whose text names a file in an existing directory' }
     }
     $null
 }

@@ -8,6 +8,7 @@ BeforeDiscovery {
     $expectedErrors = @{
         'Clear-Fixmap example 4'      = 'UnmappedKernelAccess', 'StaleTlbAccess'
         'Clear-Fixmap example 5'      = 'FixmapNameNotFound'
+        'Export-VmLayout example 3'   = 'ExportFileExists'
         'Export-VmMachine example 2'  = 'FileExists'
         'Get-Fixmap example 3'        = 'VirtToFixOutOfRange'
         'Get-Fixmap example 6'        = 'FixmapDoesNotExist'

@@ -25,5 +25,8 @@ namespace KernelVm.Fixmap
 
         /// <summary>The raw PTE (0: none).</summary>
         public ulong Pte { get; }
+
+        /// <summary>The PTE is present: the index is set (set_fixmap, or a kmap_atomic slot in use).</summary>
+        public bool Mapped => (Pte & (ulong)Paging.PteFlags.Present) != 0;
     }
 }

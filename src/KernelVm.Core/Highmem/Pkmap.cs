@@ -60,6 +60,10 @@ namespace KernelVm.Highmem
         /// <summary>pkmap_count[slot].</summary>
         public int Count(int slot) => _count[slot];
 
+        /// <summary>What a pkmap_count value means: 0 free, 1 stale (mapped, no users, waiting for a flush), more in use.</summary>
+        public static PkmapSlotState StateOf(int count) =>
+            count == 0 ? PkmapSlotState.Free : count == 1 ? PkmapSlotState.Stale : PkmapSlotState.InUse;
+
         /// <summary>PKMAP_ADDR(nr).</summary>
         public ulong Address(int slot) => _base + ((ulong)slot << Machine.PageShift);
 

@@ -53,7 +53,13 @@ namespace KernelVm.PowerShell.Commands
 
             try
             {
-                AtomicFile.Write(path, stream => MachineFile.Write(machine, stream), Force);
+                // Windows refuses to replace a read-only file but a Unix rename does not: refuse it on both unless -Force.
+                if (!Force && File.Exists(path) && (File.GetAttributes(path) & FileAttributes.ReadOnly) != 0)
+                {
+                    throw new System.UnauthorizedAccessException("it is read-only; -Force replaces it.");
+                }
+
+                AtomicFile.Write(path, stream => MachineFile.Write(machine, stream), NoClobber);
             }
             catch (System.Exception e) when (e is IOException or System.UnauthorizedAccessException or System.ArgumentException or System.NotSupportedException)
             {

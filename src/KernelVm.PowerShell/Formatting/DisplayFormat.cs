@@ -56,17 +56,6 @@ namespace KernelVm.PowerShell.Formatting
         }
 
         /// <summary>A byte count in the largest binary unit that divides it (896 MiB, 2 GiB, 8 KiB), else in bytes.</summary>
-        public static string Size(ulong bytes)
-        {
-            string[] units = { "B", "KiB", "MiB", "GiB", "TiB" };
-            var unit = 0;
-            while (unit < units.Length - 1 && bytes >= 1024 && bytes % 1024 == 0)
-            {
-                bytes /= 1024;
-                unit++;
-            }
-
-            return bytes.ToString(CultureInfo.InvariantCulture) + " " + units[unit];
-        }
+        public static string Size(ulong bytes) => Picture.SizeText.Exact(bytes);
     }
 }

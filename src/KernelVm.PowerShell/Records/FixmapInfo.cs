@@ -14,7 +14,7 @@ namespace KernelVm.PowerShell
             VirtualAddress = slot.VirtualAddress;
             BootTime = slot.BootTime;
             Pte = slot.Pte;
-            Mapped = (slot.Pte & (ulong)PteFlags.Present) != 0;
+            Mapped = slot.Mapped;
             PhysicalAddress = Mapped ? new Address(slot.Pte & PteValues.FrameMask) : null;
             Flags = PteFlagNames.Of(slot.Pte) is var names && names.Count > 0 ? string.Join("|", names) : "";
         }

@@ -1,16 +1,7 @@
+using KernelVm.Highmem;
+
 namespace KernelVm.PowerShell
 {
-    /// <summary>What a pkmap_count value means for its slot.</summary>
-    public enum PkmapSlotState
-    {
-        /// <summary>0: unmapped since the last flush, usable.</summary>
-        Free,
-        /// <summary>1: no users, but the mapping is still there and a TLB may hold it; not usable until a flush.</summary>
-        Stale,
-        /// <summary>n > 1: n - 1 users.</summary>
-        InUse,
-    }
-
     /// <summary>One pkmap slot: its count, what the count means, and the page its PTE maps.</summary>
     public sealed class PkmapSlotInfo
     {
@@ -20,7 +11,7 @@ namespace KernelVm.PowerShell
             Slot = slot;
             VirtualAddress = virtualAddress;
             PkmapCount = count;
-            State = count == 0 ? PkmapSlotState.Free : count == 1 ? PkmapSlotState.Stale : PkmapSlotState.InUse;
+            State = Pkmap.StateOf(count);
             Users = count > 1 ? count - 1 : 0;
             Pfn = pfn;
             Page = page is { } p ? new Address(p) : null;

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using KernelVm.Highmem;
 using KernelVm.Physical;
 
 namespace KernelVm.PowerShell
