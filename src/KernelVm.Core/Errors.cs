@@ -51,6 +51,10 @@ namespace KernelVm
         public const string SetFixmapBeyondEnd = "SetFixmapBeyondEnd";
         public const string KunmapAtomicBadAddress = "KunmapAtomicBadAddress";
         public const string ExerciseUnavailable = "ExerciseUnavailable";
+        public const string EventLogCapacityInvalid = "EventLogCapacityInvalid";
+        public const string WorkloadMixInvalid = "WorkloadMixInvalid";
+        public const string WorkloadOptionInvalid = "WorkloadOptionInvalid";
+        public const string WorkloadTasksBlocked = "WorkloadTasksBlocked";
 
         internal static KernelVmException NotInDirectMapAt(ulong virt, ulong pageOffset, ulong highMemory) => new(
             NotInDirectMap, FailureKind.InvalidArgument, virt,
@@ -221,6 +225,23 @@ namespace KernelVm
         internal static KernelVmException KunmapAtomicBad(ulong vaddr) => new(
             KunmapAtomicBadAddress, FailureKind.InvalidOperation, vaddr,
             F("kernel BUG in kunmap_atomic() (DEBUG_HIGHMEM): {0} is neither this CPU's slot for the type nor a lowmem address.", Hex(vaddr)));
+
+        internal static KernelVmException BadEventLogCapacity(long capacity, int min, int max) => new(
+            EventLogCapacityInvalid, FailureKind.InvalidArgument, capacity,
+            F("An event log of {0} events is not usable: it holds from {1} to {2} events (rounded up to a power of two).", capacity, min, max));
+
+        internal static KernelVmException BadMix(object? target, string why) => new(
+            WorkloadMixInvalid, FailureKind.InvalidArgument, target,
+            F("The workload mix is not usable: {0} Give weights as whole numbers from 0 to {1}, e.g. @{{ Kmap = 3; Kunmap = 2; KmapAtomic = 1; Access = 2 }}.",
+              why, Workloads.WorkloadMix.MaxWeight));
+
+        internal static KernelVmException BadWorkloadOption(string option, object? value, string why) => new(
+            WorkloadOptionInvalid, FailureKind.InvalidArgument, value,
+            F("{0} {1} is not usable: {2}", option, value ?? "$null", why));
+
+        internal static KernelVmException AllTasksBlocked(string tasks) => new(
+            WorkloadTasksBlocked, FailureKind.InvalidOperation, tasks,
+            F("Every task of the workload ({0}) already sleeps on pkmap_map_wait, so none could run an operation. Wake one with Invoke-Kunmap, give up the waits with Stop-VmTask, or name other tasks.", tasks));
 
         internal static string Hex(ulong value) => "0x" + value.ToString(value > uint.MaxValue ? "X" : "X8", CultureInfo.InvariantCulture);
 
