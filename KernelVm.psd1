@@ -37,6 +37,7 @@
         'Invoke-Kunmap'
         'Invoke-KunmapAtomic'
         'Invoke-VmAccess'
+        'Invoke-VmWorkload'
         'New-VmExercise'
         'New-VmMachine'
         'Remove-VmMachine'

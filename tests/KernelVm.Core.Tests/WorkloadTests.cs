@@ -150,9 +150,11 @@ public sealed class WorkloadTests
         var intervals = new Workload(Boot("2.6.24 X86"), options with { Interval = 100 }).Run().ToList();
 
         Assert.Equal(new long[] { 100, 200, 300, 400, 500, 600, 700, 800, 900, 1000, 1005 }, intervals.Select(r => r.Step));
+        var from = 0L;
         foreach (var interval in intervals)
         {
-            var covered = steps.Where(s => s.Step > interval.Step - 100 && s.Step <= interval.Step).ToList();
+            var covered = steps.Where(s => s.Step > from && s.Step <= interval.Step).ToList();
+            from = interval.Step;
             var lastStep = covered[^1];
             Assert.Equal(lastStep with { Sleeps = 0, Wakeups = 0 }, interval with { Sleeps = 0, Wakeups = 0 });
             Assert.Equal(covered.Sum(s => s.Sleeps), interval.Sleeps);
@@ -254,6 +256,7 @@ public sealed class WorkloadTests
         var before = machine.Events.NextSequence;
 
         Assert.Equal(Errors.WorkloadOptionInvalid, Refused(machine, new WorkloadOptions { Count = 0 }));
+        Assert.Equal(Errors.WorkloadOptionInvalid, Refused(machine, new WorkloadOptions { Count = WorkloadOptions.MaxCount + 1L }));
         Assert.Equal(Errors.WorkloadOptionInvalid, Refused(machine, new WorkloadOptions { Interval = 0 }));
         Assert.Equal(Errors.WorkloadOptionInvalid, Refused(machine, new WorkloadOptions { MaxHeld = 0 }));
         Assert.Equal(Errors.WorkloadOptionInvalid, Refused(machine, new WorkloadOptions { TaskCount = 0 }));

@@ -65,6 +65,7 @@ function Get-ValidArgument([string] $Command, [string] $Set, $Machine) {
         'Invoke-KmapAtomic'         = @{ Pfn = 0x30003; Type = 'KM_USER0' }
         'Invoke-KunmapAtomic'       = @{ VirtualAddress = 0xFFF00000; Type = 'KM_USER0' }
         'Invoke-VmAccess'           = @{ VirtualAddress = 0xC0100000 }
+        'Invoke-VmWorkload'         = @{ Pfn = 0x40000; Task = 'task0' }
         'Resolve-VmAddress'         = @{ VirtualAddress = 0xC0100000 }
         'Test-VmVirtAddrValid'      = @{ VirtualAddress = 0xC0100000 }
         'Get-Fixmap'                = @{ Name = 'FIX_KMAP_BEGIN'; Index = 1; VirtualAddress = 0xFFFFE000 }
@@ -140,7 +141,8 @@ $script:BindingErrorIds = @(
 $script:ValueErrorIds = @(
     'AddressInvalid', 'MachineNotFound', 'MachineArgumentInvalid', 'VmSplitUnknown', 'HighMemUnknown',
     'KernelVersionUnknown', 'NodeRangeInvalid', 'MachineNameInvalid', 'TaskNameInvalid', 'ZoneNotFound',
-    'NodeNotFound', 'TaskNotFound', 'FixmapNameNotFound', 'KmTypeUnknown', 'ConfigPresetUnknown'
+    'NodeNotFound', 'TaskNotFound', 'FixmapNameNotFound', 'KmTypeUnknown', 'ConfigPresetUnknown',
+    'EventLogCapacityInvalid', 'WorkloadOptionInvalid'
 )
 
 # The documented acceptances (README, "Bad input"): when a value that is not obviously right
@@ -163,7 +165,7 @@ function Get-Acceptance($Command, $Parameter, $Item, [switch] $Piped) {
         { $type.IsEnum -or ($type.IsArray -and $type.GetElementType().IsEnum) -or [Nullable]::GetUnderlyingType($type).IsEnum } {
             if ($Item.Kind -eq 'Integer') { return 'an enum parameter takes the number of a defined value' }
         }
-        { $Parameter.Name -in 'Task', 'Name' -and $Command.Name -in 'Invoke-Kmap', 'Invoke-Kunmap', 'Invoke-KmapAtomic', 'Invoke-KunmapAtomic', 'Invoke-VmAccess', 'New-VmMachine' -and $text -match '^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$' } {
+        { $Parameter.Name -in 'Task', 'Name' -and $Command.Name -in 'Invoke-Kmap', 'Invoke-Kunmap', 'Invoke-KmapAtomic', 'Invoke-KunmapAtomic', 'Invoke-VmAccess', 'Invoke-VmWorkload', 'New-VmMachine' -and $text -match '^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$' } {
             return 'a name is text: any value whose text is a valid name'
         }
         { ($Parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] }) -and [System.Management.Automation.WildcardPattern]::ContainsWildcardCharacters($text) } {

@@ -43,7 +43,7 @@ namespace KernelVm.Workloads
         {
             _machine = machine;
             _options = options;
-            Check(options.Count >= 1, "-Count", options.Count, "a workload runs at least one step.");
+            Check(options.Count is >= 1 and <= WorkloadOptions.MaxCount, "-Count", options.Count, "a workload runs 1 to " + WorkloadOptions.MaxCount + " steps.");
             Check(options.Interval >= 1, "-Interval", options.Interval, "a record covers at least one step.");
             Check(options.MaxHeld >= 1, "-MaxHeld", options.MaxHeld, "a task must be able to hold at least one kmap.");
             Check(options.HotPercent is >= 1 and <= 99, "-HotPercent", options.HotPercent, "the hot pages are 1 to 99 percent of the page set.");

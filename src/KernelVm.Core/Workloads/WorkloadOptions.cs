@@ -7,6 +7,9 @@ namespace KernelVm.Workloads
     {
         public const int MaxTasks = 1024;
 
+        /// <summary>The longest run: minutes of steps, long enough for any study, short of forever.</summary>
+        public const int MaxCount = 100_000_000;
+
         /// <summary>The seed of the SplitMix64 stream every choice is drawn from.</summary>
         public long Seed { get; init; }
 
