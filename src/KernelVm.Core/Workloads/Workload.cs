@@ -300,21 +300,18 @@ namespace KernelVm.Workloads
             return new StepOutcome(WorkloadOp.Access, task, held.Pfn, hit ? WorkloadResult.TlbHit : WorkloadResult.TlbMiss, held.VirtualAddress);
         }
 
-        /// <summary>A task woken on pkmap_map_wait retried its kmap: it holds the page now, or sleeps again.</summary>
+        /// <summary>A task woken on pkmap_map_wait retried its kmap: it holds the page now, or found no slot and sleeps again.</summary>
         private void Woke(KmapOutcome kmap)
         {
             _wakeups++;
-            var ours = _byName.TryGetValue(kmap.Task, out var task) ? task : null;
             if (kmap.Status == KmapStatus.Blocked)
             {
                 _sleeps++;
-                return;
             }
-
-            if (ours is not null)
+            else if (_byName.TryGetValue(kmap.Task, out var task))
             {
-                ours.Blocked = false;
-                Hold(ours, kmap.Pfn, kmap.VirtualAddress);
+                task.Blocked = false;
+                Hold(task, kmap.Pfn, kmap.VirtualAddress);
             }
         }
 
