@@ -45,6 +45,7 @@
         'Invoke-KunmapAtomic'
         'Invoke-KunmapLocal'
         'Invoke-VmAccess'
+        'Invoke-VmWorkload'
         'New-VmExercise'
         'New-VmMachine'
         'Remove-VmMachine'

@@ -63,6 +63,10 @@ namespace KernelVm
         public const string KunmapAtomicUnbalanced = "KunmapAtomicUnbalanced";
         public const string TaskMigrationDisabled = "TaskMigrationDisabled";
         public const string CpuNotPreemptible = "CpuNotPreemptible";
+        public const string EventLogCapacityInvalid = "EventLogCapacityInvalid";
+        public const string WorkloadMixInvalid = "WorkloadMixInvalid";
+        public const string WorkloadOptionInvalid = "WorkloadOptionInvalid";
+        public const string WorkloadTasksBlocked = "WorkloadTasksBlocked";
 
         internal static KernelVmException NotInDirectMapAt(ulong virt, ulong pageOffset, ulong highMemory) => new(
             NotInDirectMap, FailureKind.InvalidArgument, virt,
@@ -295,6 +299,22 @@ namespace KernelVm
             CpuNotPreemptible, FailureKind.InvalidOperation, cpu,
             F("Task {0} cannot run on CPU {1}: task {2} runs there inside kmap_atomic(), which disabled preemption, so nothing switches it out until its kunmap_atomic(). (kmap_local_page() leaves preemption on: its mappings are switched out and back in.)",
               task, cpu, holder));
+        internal static KernelVmException BadEventLogCapacity(long capacity, int min, int max) => new(
+            EventLogCapacityInvalid, FailureKind.InvalidArgument, capacity,
+            F("An event log of {0} events is not usable: it holds from {1} to {2} events (rounded up to a power of two).", capacity, min, max));
+
+        internal static KernelVmException BadMix(object? target, string why) => new(
+            WorkloadMixInvalid, FailureKind.InvalidArgument, target,
+            F("The workload mix is not usable: {0} Give weights as whole numbers from 0 to {1}, e.g. @{{ Kmap = 3; Kunmap = 2; KmapAtomic = 1; Access = 2 }}.",
+              why, Workloads.WorkloadMix.MaxWeight));
+
+        internal static KernelVmException BadWorkloadOption(string option, object? value, string why) => new(
+            WorkloadOptionInvalid, FailureKind.InvalidArgument, value,
+            F("{0} {1} is not usable: {2}", option, value ?? "$null", why));
+
+        internal static KernelVmException AllTasksBlocked(string tasks) => new(
+            WorkloadTasksBlocked, FailureKind.InvalidOperation, tasks,
+            F("Every task of the workload ({0}) already sleeps on pkmap_map_wait, so none could run an operation. Wake one with Invoke-Kunmap, give up the waits with Stop-VmTask, or name other tasks.", tasks));
 
         internal static string Hex(ulong value) => "0x" + value.ToString(value > uint.MaxValue ? "X" : "X8", CultureInfo.InvariantCulture);
 

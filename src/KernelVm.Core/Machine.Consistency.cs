@@ -26,9 +26,9 @@ namespace KernelVm
                 }
 
                 CheckTasks(problems);
-                if (!EventsInOrder(Events.Since(0).Select(e => e.Sequence).ToList(), Events.NextSequence))
+                if (!EventsInOrder(Events.Since(0).Select(e => e.Sequence).ToList(), Events.NextSequence, Events.Capacity))
                 {
-                    problems.Add(EventLogProblem(Events.NextSequence));
+                    problems.Add(EventLogProblem(Events.NextSequence, Events.Capacity));
                 }
 
                 return problems;
@@ -40,12 +40,12 @@ namespace KernelVm
         /// <paramref name="next"/>; all of them until the ring wraps, then at most Capacity (fewer once a
         /// failed call took back events that had overwritten older ones).
         /// </summary>
-        private static bool EventsInOrder(IReadOnlyList<long> sequences, long next) =>
-            next >= 0 && (next <= EventLog.Capacity ? sequences.Count == next : sequences.Count <= EventLog.Capacity)
+        private static bool EventsInOrder(IReadOnlyList<long> sequences, long next, int capacity) =>
+            next >= 0 && (next <= capacity ? sequences.Count == next : sequences.Count <= capacity)
             && sequences.Select((sequence, i) => sequence == next - sequences.Count + i).All(ok => ok);
 
-        private static string EventLogProblem(long next) =>
-            "the event log must hold at most " + EventLog.Capacity + " events, one each, in order, the last numbered " + (next - 1);
+        private static string EventLogProblem(long next, int capacity) =>
+            "the event log must hold at most " + capacity + " events, one each, in order, the last numbered " + (next - 1);
 
         private void CheckPkmap(Pkmap pkmap, List<string> problems)
         {

@@ -27,7 +27,8 @@ namespace KernelVm
 
         public TranslationBuffers Tlb { get; private set; } = null!;
 
-        public EventLog Events { get; } = new();
+        /// <summary>The most recent events, as many as the machine's event log capacity.</summary>
+        public EventLog Events { get; }
 
         /// <summary>The tasks created so far, in creation order.</summary>
         public IReadOnlyCollection<VmTask> Tasks

@@ -107,6 +107,8 @@ namespace KernelVm
                 Tasks = _tasks.Values.Select(SaveTask).ToList(),
                 CurrentTasks = _curr.Select(t => t?.Name).ToList(),
                 KmapLocalWarned = Local?.Warned().ToList(),
+                PkmapFlushes = pkmap?.Flushes ?? 0,
+                TlbFullFlushes = Tlb.FullFlushes,
                 Events = new SavedEvents
                 {
                     NextSequence = Events.NextSequence,
@@ -191,6 +193,11 @@ namespace KernelVm
             }
 
             Local?.RestoreWarned(s.KmapLocalWarned ?? new List<string>());
+            Tlb.FullFlushes = s.TlbFullFlushes >= 0 ? s.TlbFullFlushes : throw Errors.MachineFileInvalidError("tlbFullFlushes", "a count cannot be negative");
+            if (Pkmap is { } flushed)
+            {
+                flushed.Flushes = s.PkmapFlushes >= 0 ? s.PkmapFlushes : throw Errors.MachineFileInvalidError("pkmapFlushes", "a count cannot be negative");
+            }
 
             var maxEntries = PageTables is null ? 0 : PageTables.Geometry.Levels.Max(l => l.Entries);
             foreach (var entry in s.PageTableEntries ?? new List<SavedTableEntry>())
@@ -235,9 +242,9 @@ namespace KernelVm
 
             // The ring places each event by its sequence number, so they are checked first: a gap would
             // leave an empty slot that reads as an event, and a count below nextSequence an empty ring.
-            if (!EventsInOrder(items.Select(e => e.Sequence).ToList(), events.NextSequence))
+            if (!EventsInOrder(items.Select(e => e.Sequence).ToList(), events.NextSequence, Events.Capacity))
             {
-                throw Errors.MachineFileInconsistentError(new[] { EventLogProblem(events.NextSequence) });
+                throw Errors.MachineFileInconsistentError(new[] { EventLogProblem(events.NextSequence, Events.Capacity) });
             }
 
             Events.Restore(events.NextSequence, items.Select(e => new KernelEvent(

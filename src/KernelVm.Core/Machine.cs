@@ -18,10 +18,11 @@ namespace KernelVm
 
         private readonly List<BootMessage> _bootLog = new();
 
-        private Machine(MachineConfig config, HighMemSupport highMem)
+        private Machine(MachineConfig config, HighMemSupport highMem, int eventLogCapacity)
         {
             Config = config;
             HighMem = highMem;
+            Events = new Trace.EventLog(eventLogCapacity);
             PageOffset = Is64Bit ? config.Kernel.PageOffset64!.Value : SplitTable.PageOffset(config.VmSplit);
         }
 
@@ -108,7 +109,8 @@ namespace KernelVm
         public static Machine Boot(MachineConfig config)
         {
             config = config with { Options = config.Options.CompletedFor(config.Kernel, out var note) };
-            var machine = new Machine(config, BootValidation.ResolveHighMem(config)) { ConfigNote = note };
+            var capacity = Trace.EventLog.RoundCapacity(config.EventLogCapacity);
+            var machine = new Machine(config, BootValidation.ResolveHighMem(config), capacity) { ConfigNote = note };
             BootValidation.CheckOptions(config, machine.HighMem);
             machine.BootKernel();
             return machine;

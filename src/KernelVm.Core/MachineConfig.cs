@@ -40,5 +40,8 @@ namespace KernelVm
 
         /// <summary>The image's section boundaries; null for <see cref="KernelSections.Default"/> of the image size.</summary>
         public KernelSections? KernelSections { get; init; }
+
+        /// <summary>How many events the machine's event log keeps (a simulator setting, rounded up to a power of two).</summary>
+        public int EventLogCapacity { get; init; } = Trace.EventLog.DefaultCapacity;
     }
 }

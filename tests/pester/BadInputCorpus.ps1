@@ -67,6 +67,7 @@ function Get-ValidArgument([string] $Command, [string] $Set, $Machine) {
         'Invoke-KmapLocal'          = @{ Pfn = 0x40000 }
         'Invoke-KunmapLocal'        = @{ VirtualAddress = 0xC0100000 }
         'Invoke-VmAccess'           = @{ VirtualAddress = 0xC0100000 }
+        'Invoke-VmWorkload'         = @{ Pfn = 0x40000; Task = 'task0' }
         'Resolve-VmAddress'         = @{ VirtualAddress = 0xC0100000 }
         'Test-VmVirtAddrValid'      = @{ VirtualAddress = 0xC0100000 }
         'Get-Fixmap'                = @{ Name = 'FIX_KMAP_BEGIN'; Index = 1; VirtualAddress = 0xFFFFE000 }
@@ -192,7 +193,8 @@ $script:ValueErrorIds = @(
     'KernelVersionUnknown', 'NodeRangeInvalid', 'MachineNameInvalid', 'TaskNameInvalid', 'ZoneNotFound',
     'NodeNotFound', 'TaskNotFound', 'FixmapNameNotFound', 'KmTypeUnknown', 'ConfigPresetUnknown',
     'FileNotFound', 'PathNotFileSystem',
-    'ExportPathInvalid', 'ExportPathNotFound', 'ExportFileExists', 'ExportFileReadOnly', 'ExportWriteFailed'
+    'ExportPathInvalid', 'ExportPathNotFound', 'ExportFileExists', 'ExportFileReadOnly', 'ExportWriteFailed',
+    'EventLogCapacityInvalid', 'WorkloadOptionInvalid'
 )
 
 # The documented acceptances (README, "Bad input"): when a value that is not obviously right
@@ -215,7 +217,7 @@ function Get-Acceptance($Command, $Parameter, $Item, [switch] $Piped) {
         { $type.IsEnum -or ($type.IsArray -and $type.GetElementType().IsEnum) -or [Nullable]::GetUnderlyingType($type).IsEnum } {
             if ($Item.Kind -eq 'Integer') { return 'an enum parameter takes the number of a defined value' }
         }
-        { $Parameter.Name -in 'Task', 'Name' -and $Command.Name -in 'Invoke-Kmap', 'Invoke-Kunmap', 'Invoke-KmapAtomic', 'Invoke-KunmapAtomic', 'Invoke-KmapLocal', 'Invoke-KunmapLocal', 'Invoke-VmAccess', 'Switch-VmTask', 'New-VmMachine', 'Copy-VmMachine', 'Import-VmMachine' -and $text -match '^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$' } {
+        { $Parameter.Name -in 'Task', 'Name' -and $Command.Name -in 'Invoke-Kmap', 'Invoke-Kunmap', 'Invoke-KmapAtomic', 'Invoke-KunmapAtomic', 'Invoke-KmapLocal', 'Invoke-KunmapLocal', 'Invoke-VmAccess', 'Invoke-VmWorkload', 'Switch-VmTask', 'New-VmMachine', 'Copy-VmMachine', 'Import-VmMachine' -and $text -match '^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$' } {
             return 'a name is text: any value whose text is a valid name'
         }
         { ($Parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] }) -and [System.Management.Automation.WildcardPattern]::ContainsWildcardCharacters($text) } {

@@ -113,11 +113,12 @@ Describe 'Machines round-trip through CSV' {
             New-VmMachine -Name "$prefix-c" -Architecture X86Pae -MemorySize 4GB -Node '0-2GB', '2GB-4GB' -KernelOption ACPI, DEBUG_HIGHMEM -CpuFeature PSE, NX
             New-VmMachine -Name "$prefix-d" -KernelVersion 2.4.22 -Architecture X86Pae -MemorySize 6GB -ErrorAction Stop
             New-VmMachine -Name "$prefix-e" -Architecture X86_64 -MemorySize 4GB
-            New-VmMachine -Name "$prefix-f" -KernelVersion 6.x -MemorySize 2GB -BootOption 'reservetop=16M vmalloc=200M'
+            New-VmMachine -Name "$prefix-f" -KernelVersion 6.x -MemorySize 2GB -BootOption 'reservetop=16M vmalloc=200M' -EventLogCapacity 100000
         )
         $csv = Join-Path $TestDrive 'machines.csv'
         $properties = 'Name', 'Architecture', 'KernelVersion', 'VmSplit', 'HighMem', 'MemorySize', 'UsableMemory', 'PageOffset',
-            'HighMemory', 'MaxLowPfn', 'MaxPfn', 'Config', 'NrCpus', 'KernelOption', 'CpuFeature', 'BootOption', 'NodeRange', 'KernelImageSize'
+            'HighMemory', 'MaxLowPfn', 'MaxPfn', 'Config', 'NrCpus', 'KernelOption', 'CpuFeature', 'BootOption', 'NodeRange', 'KernelImageSize',
+            'EventLogCapacity'
         $before = $made | Select-Object $properties
         $made | Export-Csv $csv
         Remove-VmMachine "$prefix-*"

@@ -27,6 +27,12 @@ BeforeDiscovery {
         @{ Record = 'VmTaskInfo'; Make = { Get-VmTask -Machine $m } }
         @{ Record = 'VmTlbEntryInfo'; Make = { Get-VmTlb -Machine $m } }
         @{ Record = 'VmWalkStep'; Make = { (Resolve-VmAddress 0xFF801000 -Machine $m).Walk } }
+        @{ Record = 'VmWorkloadStep'; Make = {
+                $w = New-VmMachine -Name views-workload -MemorySize 2GB -Force
+                Invoke-VmWorkload -Machine $w -Count 20 -Mix @{ Kmap = 4; Kunmap = 3; KmapAtomic = 1; Access = 2 }
+                Remove-VmMachine $w
+            }
+        }
         @{ Record = 'VmZoneInfo'; Make = { Get-VmZone -Machine $m } }
         @{ Record = 'VmExercise'; Make = { New-VmExercise -Topic Pkmap -Seed 3 -Difficulty Hard -IncludeAnswer } }
         @{ Record = 'VmExerciseInput'; Make = { (New-VmExercise -Topic KmapAtomic -Seed 2 -Difficulty Hard).Inputs } }
@@ -112,9 +118,9 @@ Describe 'A machine in CSV' {
         # New-VmMachine parameters that are model properties.
         $columns = 'Machine', 'PageOffset', 'HighMemory', 'MaxMem', 'VmallocReserve', 'UsableMemory', 'MaxPfn', 'MaxLowPfn',
             'HighStartPfn', 'HighEndPfn', 'MemorySize', 'KernelVersion', 'Config', 'NrCpus', 'KernelOption', 'CpuFeature',
-            'BootOption', 'NodeRange', 'KernelImageSize', 'Name', 'Architecture', 'VmSplit', 'HighMem'
+            'BootOption', 'NodeRange', 'KernelImageSize', 'EventLogCapacity', 'Name', 'Architecture', 'VmSplit', 'HighMem'
         $name = 'csv-' + [guid]::NewGuid().ToString('N').Substring(0, 8)
-        $m = New-VmMachine -Name $name -Config R2 -Architecture X86Pae -MemorySize 8GB -Node '0-4GB', '4GB-8GB' -KernelOption ACPI -CpuFeature PSE, NX -BootOption 'vmalloc=256M'
+        $m = New-VmMachine -Name $name -Config R2 -Architecture X86Pae -MemorySize 8GB -Node '0-4GB', '4GB-8GB' -KernelOption ACPI -CpuFeature PSE, NX -BootOption 'vmalloc=256M' -EventLogCapacity 100000
         $csv = $m | ConvertTo-Csv -NoTypeInformation
     }
 

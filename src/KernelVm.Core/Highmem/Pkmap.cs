@@ -52,6 +52,9 @@ namespace KernelVm.Highmem
         /// <summary>last_pkmap_nr: the last slot handed out.</summary>
         public int LastPkmapNr { get; private set; }
 
+        /// <summary>flush_all_zero_pkmaps() calls since boot (on a wrap or from kmap_flush_unused()).</summary>
+        public long Flushes { get; internal set; }
+
         /// <summary>The tasks sleeping on pkmap_map_wait, in queue order.</summary>
         public IReadOnlyList<VmTask> Waiters => _waiters;
 
@@ -63,6 +66,24 @@ namespace KernelVm.Highmem
         /// <summary>What a pkmap_count value means: 0 free, 1 stale (mapped, no users, waiting for a flush), more in use.</summary>
         public static PkmapSlotState StateOf(int count) =>
             count == 0 ? PkmapSlotState.Free : count == 1 ? PkmapSlotState.Stale : PkmapSlotState.InUse;
+        /// <summary>How many slots have users (count 2 or more), are stale (count 1) and are free (count 0).</summary>
+        public (int InUse, int Stale, int Free) Occupancy()
+        {
+            int inUse = 0, stale = 0;
+            foreach (var count in _count)
+            {
+                if (count > 1)
+                {
+                    inUse++;
+                }
+                else if (count == 1)
+                {
+                    stale++;
+                }
+            }
+
+            return (inUse, stale, _count.Length - inUse - stale);
+        }
 
         /// <summary>PKMAP_ADDR(nr).</summary>
         public ulong Address(int slot) => _base + ((ulong)slot << Machine.PageShift);
@@ -204,6 +225,7 @@ namespace KernelVm.Highmem
         /// </summary>
         private void FlushAllZeroPkmaps(string? task)
         {
+            Flushes++;
             var freed = 0;
             var changed = false;
             for (var i = 0; i < LastPkmap; i++)

@@ -28,6 +28,7 @@ namespace KernelVm.State
             },
             Nodes = c.Nodes.Select(n => new SavedRange { Start = Hex.Format(n.Start), End = Hex.Format(n.End) }).ToList(),
             KernelImageSize = Hex.Format(c.KernelImageSize),
+            EventLogCapacity = c.EventLogCapacity,
             KernelSections = c.KernelSections is { } s
                 ? new SavedSections { Etext = Hex.Format(s.Etext), Edata = Hex.Format(s.Edata), InitBegin = Hex.Format(s.InitBegin), InitEnd = Hex.Format(s.InitEnd) }
                 : null,
@@ -63,6 +64,8 @@ namespace KernelVm.State
                 },
                 Nodes = (c.Nodes ?? new System.Collections.Generic.List<SavedRange>()).Select(n => new NodeRange(Hex.Parse(n.Start, "config.nodes.start"), Hex.Parse(n.End, "config.nodes.end"))).ToList(),
                 KernelImageSize = Hex.Parse(c.KernelImageSize, "config.kernelImageSize"),
+                // A file from before the event log could be sized has none: the default ring.
+                EventLogCapacity = c.EventLogCapacity == 0 ? Trace.EventLog.DefaultCapacity : c.EventLogCapacity,
                 KernelSections = c.KernelSections is { } s
                     ? new KernelSections
                     {

@@ -31,6 +31,7 @@ namespace KernelVm.State
         [DataMember(Name = "nodes", Order = 11)] public List<SavedRange>? Nodes { get; set; }
         [DataMember(Name = "kernelImageSize", Order = 12, IsRequired = true)] public string? KernelImageSize { get; set; }
         [DataMember(Name = "kernelSections", Order = 13)] public SavedSections? KernelSections { get; set; }
+        [DataMember(Name = "eventLogCapacity", Order = 14)] public int EventLogCapacity { get; set; }
     }
 
     [DataContract]
@@ -73,6 +74,8 @@ namespace KernelVm.State
         [DataMember(Name = "events", Order = 10)] public SavedEvents? Events { get; set; }
         [DataMember(Name = "currentTasks", Order = 11)] public List<string?>? CurrentTasks { get; set; }
         [DataMember(Name = "kmapLocalWarned", Order = 12)] public List<string>? KmapLocalWarned { get; set; }
+        [DataMember(Name = "pkmapFlushes", Order = 13)] public long PkmapFlushes { get; set; }
+        [DataMember(Name = "tlbFullFlushes", Order = 14)] public long TlbFullFlushes { get; set; }
     }
 
     /// <summary>One page_address() mapping: a page_address_map entry in its bucket's chain order (2.6.24, 6.x) or page->virtual (2.4.22, entry and bucket -1).</summary>

@@ -18,6 +18,9 @@ namespace KernelVm.Tlb
 
         public int Cpus => _perCpu.Length;
 
+        /// <summary>flush_tlb_all() calls since boot.</summary>
+        public long FullFlushes { get; internal set; }
+
         public IEnumerable<TlbEntry> Entries(int cpu) => _perCpu[cpu].Values;
 
         internal bool TryGet(int cpu, ulong virtualPage, out TlbEntry entry) => _perCpu[cpu].TryGetValue(virtualPage, out entry);
@@ -27,6 +30,7 @@ namespace KernelVm.Tlb
         /// <summary>flush_tlb_all(): every entry on every CPU, global ones included.</summary>
         internal void FlushAll()
         {
+            FullFlushes++;
             foreach (var cpu in _perCpu)
             {
                 cpu.Clear();

@@ -9,13 +9,13 @@ namespace KernelVm.PowerShell.Commands
     [OutputType(typeof(VmEventInfo))]
     public sealed class GetVmEventCommand : MachineCommand
     {
-        /// <summary>Only the most recent N events.</summary>
+        /// <summary>Only the most recent N events (at most what the machine's log holds).</summary>
         [Parameter(Position = 0)]
-        [ValidateRange(1, EventLog.Capacity)]
+        [ValidateRange(1, int.MaxValue)]
         [IntegerTransformation]
-        public int Last { get; set; } = EventLog.Capacity;
+        public int Last { get; set; } = int.MaxValue;
 
-        /// <summary>Only events from this sequence number on (a Sequence kept from an earlier event).</summary>
+        /// <summary>Only events from this sequence number on: a machine's Events.NextSequence kept earlier, or an event's Sequence.</summary>
         [Parameter]
         [IntegerTransformation]
         public long Since { get; set; }
@@ -32,7 +32,19 @@ namespace KernelVm.PowerShell.Commands
             }
 
             var machine = TargetMachine;
-            var events = machine.Read(m => m.Events.Since(System.Math.Max(Since, m.Events.NextSequence - Last)));
+            var (events, lost) = machine.Read(m =>
+            {
+                var from = System.Math.Max(Since, m.Events.NextSequence - Last);
+                return (m.Events.Since(from), m.Events.LostSince(from));
+            });
+
+            // A kept sequence number asks for everything since: say what the ring no longer holds rather than return less in silence.
+            if (lost > 0 && MyInvocation.BoundParameters.ContainsKey(nameof(Since)))
+            {
+                WriteWarning(lost + " event(s) from sequence " + Since + " on were overwritten before this read: the log of machine " + machine.Name
+                    + " keeps the last " + machine.Events.Capacity + ". Read more often, or make the machine with a larger New-VmMachine -EventLogCapacity.");
+            }
+
             foreach (var e in events)
             {
                 if (Kind is null || System.Array.IndexOf(Kind, e.Kind) >= 0)

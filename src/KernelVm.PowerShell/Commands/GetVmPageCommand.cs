@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Management.Automation;
 using KernelVm.PowerShell.Completers;
 using KernelVm.PowerShell.Transforms;
@@ -69,16 +70,23 @@ namespace KernelVm.PowerShell.Commands
 
                     break;
                 default:
-                    foreach (var zone in machine.Memory.Zones)
+                    var zones = machine.Memory.Zones.Where(z => ParameterSetName == AllSet || Patterns.Match(Zone, z.Name)).ToList();
+                    var total = zones.Sum(z => (long)(z.EndPfn - z.StartPfn));
+                    var progress = new ProgressThrottle(this, "Get-VmPage on " + machine.Name);
+                    long done = 0;
+                    foreach (var zone in zones)
                     {
-                        if (ParameterSetName == AllSet || Patterns.Match(Zone, zone.Name))
+                        for (var pfn = zone.StartPfn; pfn < zone.EndPfn && !Stopping; pfn++)
                         {
-                            for (var pfn = zone.StartPfn; pfn < zone.EndPfn && !Stopping; pfn++)
+                            WritePage(machine, pfn);
+                            if (progress.Due(++done))
                             {
-                                WritePage(machine, pfn);
+                                progress.Show(done, total, "Zone " + zone.Name + ", pfn " + Formatting.DisplayFormat.Pfn(pfn) + " (" + done + " of " + total + " pages)");
                             }
                         }
                     }
+
+                    progress.Complete();
 
                     GetVmZoneCommand.WriteUnmatchedZones(this, machine, ParameterSetName == ZoneSet ? Zone : null);
 

@@ -84,6 +84,11 @@ namespace KernelVm.PowerShell.Commands
         [AddressTransformation]
         public Address KernelImageSize { get; set; } = 4UL << 20;
 
+        /// <summary>How many events the machine's event log keeps (Get-VmEvent): 64 to 1048576, rounded up to a power of two.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [IntegerTransformation]
+        public int EventLogCapacity { get; set; } = Trace.EventLog.DefaultCapacity;
+
         /// <summary>Replaces a machine of the same name instead of failing with MachineNameTaken.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
@@ -158,6 +163,11 @@ namespace KernelVm.PowerShell.Commands
                 }
             }
 
+            if (machine.Events.Capacity != EventLogCapacity)
+            {
+                WriteVerbose("The event log keeps " + machine.Events.Capacity + " events: " + EventLogCapacity + " rounded up to a power of two.");
+            }
+
             foreach (var line in machine.BootLog)
             {
                 // A line printed without a level shows at level 4 in dmesg, but is no warning.
@@ -222,6 +232,9 @@ namespace KernelVm.PowerShell.Commands
                 }
             }
 
+            // Checked here, before -WhatIf and boot: a capacity out of range is EventLogCapacityInvalid.
+            Trace.EventLog.RoundCapacity(EventLogCapacity);
+
             var features = Profiles.CpuFeature.None;
             foreach (var feature in CpuFeature ?? new[] { Profiles.CpuFeature.All })
             {
@@ -241,6 +254,7 @@ namespace KernelVm.PowerShell.Commands
                 Boot = BootOptions.Parse(string.Join(" ", BootOption ?? new string[0])),
                 Nodes = nodes,
                 KernelImageSize = KernelImageSize,
+                EventLogCapacity = EventLogCapacity,
             };
         }
     }

@@ -64,6 +64,9 @@ namespace KernelVm.PowerShell.Formatting
 
         public static Address KernelImageSize(PSObject machine) => Of(machine).Config.KernelImageSize;
 
+        /// <summary>The events the machine's log keeps (a power of two); its Events.NextSequence is the number of the next one.</summary>
+        public static int EventLogCapacity(PSObject machine) => Of(machine).Events.Capacity;
+
         private static KernelVm.Machine Of(PSObject machine) => (KernelVm.Machine)machine.BaseObject;
     }
 }

@@ -1,11 +1,12 @@
 using System.Collections.Generic;
 
-namespace KernelVm.Exercises
+namespace KernelVm
 {
     /// <summary>
-    /// SplitMix64 (Steele, Lea and Flood, 2014), the generator that seeds xoshiro. Exercises use it
-    /// instead of System.Random, whose sequence for a seed is not promised across .NET versions: the
-    /// same seed must give the same exercise everywhere, for as long as the module exists.
+    /// SplitMix64 (Steele, Lea and Flood, 2014), the generator that seeds xoshiro. Exercises and
+    /// workloads use it instead of System.Random, whose sequence for a seed is not promised across .NET
+    /// versions: the same seed must give the same exercise or workload everywhere, for as long as the
+    /// module exists. Integer arithmetic only, so every platform draws the same numbers.
     /// </summary>
     public sealed class SplitMix64
     {
