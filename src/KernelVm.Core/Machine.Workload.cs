@@ -14,8 +14,5 @@ namespace KernelVm
                 return step();
             }
         }
-
-        /// <summary>The check kmap_atomic() makes of its km_type before anything else: it fails on kernels whose kmap_atomic the model does not simulate.</summary>
-        internal void CheckKmapAtomic(string type) => KmType(type);
     }
 }

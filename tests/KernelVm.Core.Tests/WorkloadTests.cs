@@ -266,7 +266,6 @@ public sealed class WorkloadTests
         Assert.Equal(Errors.WorkloadOptionInvalid, Refused(machine, new WorkloadOptions { Tasks = new[] { "a", "A" } }));
         Assert.Equal(Errors.WorkloadOptionInvalid, Refused(machine, new WorkloadOptions { Pfns = Array.Empty<ulong>() }));
         Assert.Equal(Errors.PfnOutOfRange, Refused(machine, new WorkloadOptions { Pfns = new[] { machine.MaxPfn } }));
-        Assert.Equal(Errors.KmapAtomicNotModelled, Refused(Boot("6.x X86"), new WorkloadOptions { Mix = Everything }));
         Assert.Equal(before, machine.Events.NextSequence);
     }
 

@@ -181,11 +181,12 @@ Describe 'Bad input to Invoke-VmWorkload' {
         Get-VmTask -Machine $m | Should -BeNullOrEmpty
     }
 
-    It 'refuses kmap_atomic on 6.x before any step, as KmapAtomicNotModelled' {
+    It 'runs kmap_atomic on 6.x as the kmap_local wrapper: the slot is pushed and popped in the step' {
         $modern = New-VmMachine -Name wl-6x -KernelVersion 6.x -MemorySize 2GB -Force
-        { Invoke-VmWorkload -Machine $modern -Mix @{ Kmap = 1; KmapAtomic = 1 } } | Should -Throw -ErrorId 'KmapAtomicNotModelled,*'
-        $modern.Events.NextSequence | Should -Be 0
-        (Invoke-VmWorkload -Machine $modern -Count 50 -Mix @{ Kmap = 1; Kunmap = 1 }).Count | Should -Be 50
+        $steps = Invoke-VmWorkload -Machine $modern -Seed 1 -Count 200 -Mix @{ Kmap = 1; KmapAtomic = 1 }
+        $steps | Where-Object Op -EQ KmapAtomic | Should -Not -BeNullOrEmpty
+        Get-VmEvent -Machine $modern | Where-Object Kind -EQ KmapLocal | Should -Not -BeNullOrEmpty
+        (Get-VmTask -Machine $modern).KmapCtrlIdx | Should -Not -Contain 1
         Remove-VmMachine wl-6x
     }
 }

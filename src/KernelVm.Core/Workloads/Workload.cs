@@ -25,6 +25,9 @@ namespace KernelVm.Workloads
         /// <summary>The km_type of the workload's kmap_atomic steps, the one the kernel gives process context.</summary>
         public const string AtomicType = "KM_USER0";
 
+        // 6.x has no km_type: its kmap_atomic() is the kmap_local wrapper and takes none.
+        private readonly string? _atomicType;
+
         private readonly Machine _machine;
         private readonly WorkloadOptions _options;
         private readonly SplitMix64 _rng;
@@ -51,11 +54,7 @@ namespace KernelVm.Workloads
             _tasks = MakeTasks(options);
             Pages = PageSet(machine, options);
             _sampler = new PageSampler(Pages, options.Pattern, options.HotPercent, options.HotAccessPercent);
-            if (options.Mix.Weight(WorkloadOp.KmapAtomic) > 0)
-            {
-                machine.CheckKmapAtomic(AtomicType);
-            }
-
+            _atomicType = machine.Kernel.KmTypes.Count == 0 ? null : AtomicType;
             _rng = new SplitMix64(unchecked((ulong)options.Seed));
             machine.Exclusive(() => AdoptSleepers());
         }
@@ -287,8 +286,8 @@ namespace KernelVm.Workloads
         private StepOutcome KmapAtomic(WorkloadTask task)
         {
             var pfn = _sampler.Next(_rng);
-            var vaddr = _machine.KmapAtomic(task.Name, null, AtomicType, pfn);
-            _machine.KunmapAtomic(task.Name, null, AtomicType, vaddr);
+            var vaddr = _machine.KmapAtomic(task.Name, null, _atomicType, pfn);
+            _machine.KunmapAtomic(task.Name, null, _atomicType, vaddr);
             var result = _machine.Memory.ZoneOf(pfn).Type == ZoneType.HighMem ? WorkloadResult.Fixmap : WorkloadResult.Lowmem;
             return new StepOutcome(WorkloadOp.KmapAtomic, task, pfn, result, vaddr);
         }
