@@ -93,8 +93,12 @@ Describe 'Compare-VmSnapshot' {
         [uint64]($added | Where-Object Part -EQ Pages).New | Should -Be ($hp + 1)
     }
 
-    It 'takes the difference snapshot from the pipeline and filters by part' {
-        ($after | Compare-VmSnapshot $before -Part Tasks).Where | Should -Be 'task t2'
+    It 'takes the difference snapshot from the pipeline and filters by part: t2 took CPU 0 from t1' {
+        $tasks = $after | Compare-VmSnapshot $before -Part Tasks
+        ($tasks | Where-Object Change -EQ Added).Where | Should -Be 'task t2'
+        $t1 = $tasks | Where-Object Where -EQ 'task t1'
+        $t1.What | Should -Be 'OnCpu'
+        $t1.Old, $t1.New | Should -Be $true, $false
     }
 
     It 'exports to CSV with typed values written as text' {
