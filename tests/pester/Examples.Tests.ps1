@@ -66,6 +66,16 @@ Describe 'The experiment examples say what their comments say' {
         $versions = (Invoke-ChildPowerShell "& '$examples/kernel-versions.ps1'").Text
         $fixmaps = (Invoke-ChildPowerShell "& '$examples/fixmap-tour.ps1'").Text
         $splits = (Invoke-ChildPowerShell "& '$examples/five-splits.ps1'").Text
+        $experiment = (Invoke-ChildPowerShell "& '$examples/pkmap-experiment.ps1'").Text
+    }
+
+    It 'pkmap-experiment: the workload ends in the kmap deadlock, the reload is exact, the files are written' {
+        $experiment | Should -Match 'result Deadlock, 1024 slots in use, 8 tasks asleep'
+        $experiment | Should -Match 'Tasks, Wakeups'
+        $experiment | Should -Match 'Differences after save and reload: 0'
+        $experiment | Should -Match 'pkmap-lab\.json'
+        $experiment | Should -Match 'pkmap-lab\.svg'
+        $experiment | Should -Match 'pressure\.csv'
     }
 
     It 'five-splits: lowmem grows with the kernel share; 1G/3G moves only the user end and the direct map' {
