@@ -78,6 +78,12 @@ namespace KernelVm.Highmem
                 _poolCount--;
             }
 
+            Append(e, page, pfn, virtualAddress);
+        }
+
+        /// <summary>Fills entry <paramref name="e"/> and adds it at the tail of its bucket's chain (list_add_tail).</summary>
+        private void Append(int e, ulong page, ulong pfn, ulong virtualAddress)
+        {
             _page[e] = page;
             _pfn[e] = pfn;
             _virtual[e] = virtualAddress;
@@ -152,14 +158,7 @@ namespace KernelVm.Highmem
 
             foreach (var (e, page, pfn, virtualAddress) in entries)
             {
-                _page[e] = page;
-                _pfn[e] = pfn;
-                _virtual[e] = virtualAddress;
-                var bucket = BucketOf(page);
-                _prev[e] = _bucketTail[bucket];
-                _next[e] = None;
-                if (_bucketTail[bucket] == None) _bucketHead[bucket] = e; else _next[_bucketTail[bucket]] = e;
-                _bucketTail[bucket] = e;
+                Append(e, page, pfn, virtualAddress);
             }
 
             _poolHead = 0;
