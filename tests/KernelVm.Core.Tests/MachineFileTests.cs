@@ -110,6 +110,10 @@ public sealed class MachineFileTests
         var json = Json(Busy()).Replace("\"version\": 1", "\"version\": 2");
         var e = Assert.Throws<KernelVmException>(() => Read(json));
         Assert.Equal((Errors.MachineFileVersionUnsupported, (object)2), (e.ErrorId, e.Target));
+
+        // A newer format may change everything but "format" and "version": it is still told by its version.
+        var other = Assert.Throws<KernelVmException>(() => Read("{\"format\":\"KernelVm.Machine\",\"version\":3,\"machine\":{}}"));
+        Assert.Equal(Errors.MachineFileVersionUnsupported, other.ErrorId);
     }
 
     [Theory]

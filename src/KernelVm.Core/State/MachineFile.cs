@@ -18,6 +18,7 @@ namespace KernelVm.State
         public const int CurrentVersion = 1;
 
         private static readonly DataContractJsonSerializer Serializer = new(typeof(SavedMachine));
+        private static readonly DataContractJsonSerializer HeaderSerializer = new(typeof(SavedHeader));
 
         /// <summary>Writes a machine, indented, as UTF-8 without a byte order mark.</summary>
         public static void Write(Machine machine, Stream stream)
@@ -31,10 +32,40 @@ namespace KernelVm.State
         /// <summary>Reads a machine; <paramref name="name"/> renames it. Throws a <see cref="KernelVmException"/> for any file it cannot restore exactly.</summary>
         public static Machine Read(Stream stream, string? name = null)
         {
-            SavedMachine? saved;
+            var bytes = new MemoryStream();
+            stream.CopyTo(bytes);
+            var header = Deserialize<SavedHeader>(HeaderSerializer, bytes.ToArray());
+            if (header?.Format != FormatName)
+            {
+                throw Errors.MachineFileCorruptError("it is not a KernelVm machine file (\"format\" is not \"" + FormatName + "\")");
+            }
+
+            if (header.Version > CurrentVersion)
+            {
+                throw Errors.MachineFileVersion(header.Version, CurrentVersion);
+            }
+
+            if (header.Version < 1)
+            {
+                throw Errors.MachineFileCorruptError("\"version\" must be a format version from 1");
+            }
+
+            var saved = Deserialize<SavedMachine>(Serializer, bytes.ToArray());
+            if (saved?.Config is null || saved.State is null)
+            {
+                throw Errors.MachineFileCorruptError("\"config\" and \"state\" are both required");
+            }
+
+            return Machine.FromSaved(saved, name);
+        }
+
+        /// <summary>The serializer's first line without its closing full stops, as the message adds its own.</summary>
+        private static T? Deserialize<T>(DataContractJsonSerializer serializer, byte[] json)
+            where T : class
+        {
             try
             {
-                saved = (SavedMachine?)Serializer.ReadObject(stream);
+                return (T?)serializer.ReadObject(new MemoryStream(json));
             }
             catch (SerializationException e)
             {
@@ -44,31 +75,8 @@ namespace KernelVm.State
             {
                 throw Errors.MachineFileCorruptError(FirstLine(e.Message));
             }
-
-            if (saved?.Format != FormatName)
-            {
-                throw Errors.MachineFileCorruptError("it is not a KernelVm machine file (\"format\" is not \"" + FormatName + "\")");
-            }
-
-            if (saved.Version > CurrentVersion)
-            {
-                throw Errors.MachineFileVersion(saved.Version, CurrentVersion);
-            }
-
-            if (saved.Version < 1)
-            {
-                throw Errors.MachineFileCorruptError("\"version\" must be a format version from 1");
-            }
-
-            if (saved.Config is null || saved.State is null)
-            {
-                throw Errors.MachineFileCorruptError("\"config\" and \"state\" are both required");
-            }
-
-            return Machine.FromSaved(saved, name);
         }
 
-        /// <summary>The serializer's first line without its closing full stops, as the message adds its own.</summary>
         private static string FirstLine(string text)
         {
             var end = text.IndexOfAny(new[] { '\r', '\n' });

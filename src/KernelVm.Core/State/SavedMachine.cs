@@ -15,6 +15,14 @@ namespace KernelVm.State
         [DataMember(Name = "state", Order = 4, IsRequired = true)] public SavedState? State { get; set; }
     }
 
+    /// <summary>What every version keeps: read first, so that a newer file is told by its version, whatever else changed.</summary>
+    [DataContract]
+    internal sealed class SavedHeader
+    {
+        [DataMember(Name = "format", Order = 1)] public string? Format { get; set; }
+        [DataMember(Name = "version", Order = 2)] public int Version { get; set; }
+    }
+
     [DataContract]
     internal sealed class SavedConfig
     {

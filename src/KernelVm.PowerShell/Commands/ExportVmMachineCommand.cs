@@ -53,6 +53,11 @@ namespace KernelVm.PowerShell.Commands
 
             try
             {
+                if (System.IO.Path.GetDirectoryName(path) is { Length: > 0 } directory && !Directory.Exists(directory))
+                {
+                    throw new DirectoryNotFoundException("the directory '" + directory + "' does not exist.");
+                }
+
                 // Windows refuses to replace a read-only file but a Unix rename does not: refuse it on both unless -Force.
                 if (!Force && File.Exists(path) && (File.GetAttributes(path) & FileAttributes.ReadOnly) != 0)
                 {
