@@ -29,6 +29,12 @@ namespace KernelVm
 
         public BootOptions Boot { get; init; } = new();
 
+        /// <summary>
+        /// The BIOS memory map; null for one usable range of <see cref="MemorySize"/> bytes from 0.
+        /// When set, the map decides the RAM and MemorySize holds the total of its usable ranges.
+        /// </summary>
+        public IReadOnlyList<E820Entry>? E820 { get; init; }
+
         /// <summary>NUMA nodes' physical ranges; empty for a UMA machine (contig_page_data).</summary>
         public IReadOnlyList<NodeRange> Nodes { get; init; } = System.Array.Empty<NodeRange>();
 
