@@ -11,8 +11,12 @@ namespace KernelVm.Paging
     internal sealed class TablePage
     {
         private readonly Func<int, ulong>? _rule;
+
+        // What boot wrote, frozen by MarkBooted (moved, not copied: an idle machine keeps one set).
+        private Dictionary<int, ulong>? _boot;
+
+        // Written since MarkBooted (during boot, before it).
         private Dictionary<int, ulong>? _written;
-        private Dictionary<int, ulong>? _bootWritten;
 
         internal TablePage(ulong physical, Func<int, ulong>? rule = null)
         {
@@ -22,28 +26,61 @@ namespace KernelVm.Paging
 
         internal ulong Physical { get; }
 
-        /// <summary>The entries written since boot, by index.</summary>
-        internal IEnumerable<KeyValuePair<int, ulong>> Written => _written ?? (IEnumerable<KeyValuePair<int, ulong>>)Array.Empty<KeyValuePair<int, ulong>>();
+        /// <summary>Every entry written, by boot or since, that is not the rule's.</summary>
+        internal IEnumerable<KeyValuePair<int, ulong>> Written
+        {
+            get
+            {
+                if (_boot is not null)
+                {
+                    foreach (var entry in _boot)
+                    {
+                        if (_written is null || !_written.ContainsKey(entry.Key))
+                        {
+                            yield return entry;
+                        }
+                    }
+                }
+
+                if (_written is not null)
+                {
+                    foreach (var entry in _written)
+                    {
+                        yield return entry;
+                    }
+                }
+            }
+        }
 
         /// <summary>The entries whose value differs from what boot left there.</summary>
         internal IEnumerable<KeyValuePair<int, ulong>> ChangedSinceBoot()
         {
-            foreach (var entry in Written)
+            if (_written is null)
             {
-                var atBoot = _bootWritten is not null && _bootWritten.TryGetValue(entry.Key, out var value) ? value : _rule?.Invoke(entry.Key) ?? 0;
-                if (entry.Value != atBoot)
+                yield break;
+            }
+
+            foreach (var entry in _written)
+            {
+                if (entry.Value != AtBoot(entry.Key))
                 {
                     yield return entry;
                 }
             }
         }
 
-        /// <summary>Remembers the entries boot wrote, so that later changes can be told from them.</summary>
-        internal void MarkBooted() => _bootWritten = _written is null ? null : new Dictionary<int, ulong>(_written);
+        /// <summary>Freezes the entries boot wrote, so that later changes can be told from them.</summary>
+        internal void MarkBooted()
+        {
+            _boot = _written;
+            _written = null;
+        }
+
+        private ulong AtBoot(int index) => _boot is not null && _boot.TryGetValue(index, out var value) ? value : _rule?.Invoke(index) ?? 0;
 
         internal ulong this[int index]
         {
-            get => _written is not null && _written.TryGetValue(index, out var value) ? value : _rule?.Invoke(index) ?? 0;
+            get => _written is not null && _written.TryGetValue(index, out var value) ? value : AtBoot(index);
             set => (_written ??= new Dictionary<int, ulong>())[index] = value;
         }
     }
