@@ -139,6 +139,17 @@ Describe 'kmap() step by step' {
         @($verbose) -clike 'HashInsert*bucket*' | Should -Not -BeNullOrEmpty
     }
 
+    It 'prints the steps under $VerbosePreference and from a caller''s -Verbose, and none by default' {
+        $steps = { param($Pfn) Invoke-Kmap $Pfn -Machine $m 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } }
+        @(& $steps 0x40010) | Should -HaveCount 0
+        $VerbosePreference = 'Continue'
+        @(& $steps 0x40011) | Should -Not -HaveCount 0
+        $VerbosePreference = 'SilentlyContinue'
+        function Test-Caller { [CmdletBinding()] param() Invoke-Kmap 0x40012 -Machine $m 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } }
+        @(Test-Caller -Verbose) | Should -Not -HaveCount 0
+        @(Test-Caller) | Should -HaveCount 0
+    }
+
     It 'takes the fast path for a lowmem page' {
         $lowmem = New-VmMachine -MemorySize 2GB
         $k = Get-VmPage -Pfn 0x100 -Machine $lowmem | Invoke-Kmap -Machine $lowmem
