@@ -69,7 +69,7 @@ function Format-Ratio([string] $Work, [double] $Floor, [double] $Cost, [string] 
 
 Import-Module $noOpModule
 Import-Module $kernelVmModule
-$null = New-VmMachine -MemorySize 2GB
+$lab = New-VmMachine -MemorySize 2GB
 $vas = [uint64[]](0..($Objects - 1) | ForEach-Object { 0xC0100000L + 4096L * $_ })
 $pfns = [uint64[]](0..($Objects - 1) | ForEach-Object { 0x40000L + $_ % 512 })   # 512 pages: kmaps reuse slots, never block
 
@@ -80,6 +80,15 @@ $piped = Measure-Interleaved ([ordered]@{
     'kunmap'     = { $pfns | Invoke-Kunmap | Out-Null }
     'Get-VmPage' = { $pfns | Get-VmPage | Out-Null }
 }) $Objects
+
+# Snapshots have no no-op twin: their cost per call is reported as is, on the machine the kmaps left busy.
+$before = Get-VmSnapshot -Machine $lab
+$fork = Copy-VmMachine -Name fork -Machine $lab
+$snapshots = Measure-Interleaved ([ordered]@{
+    'Get-VmSnapshot'     = { $null = Get-VmSnapshot -Machine $lab }
+    'Compare-VmSnapshot' = { $null = Compare-VmSnapshot $before (Get-VmSnapshot -Machine $fork) }
+    'Copy-VmMachine'     = { $null = Copy-VmMachine -Name scratch -Force -Machine $lab }
+}) 1
 
 $stream = New-VmMachine -Name stream -Architecture X86Pae -MemorySize ([uint64]$StreamGiB * 1GB)
 $pages = [int]$stream.MaxPfn
@@ -109,4 +118,6 @@ $cpu = (Get-Content /proc/cpuinfo -ErrorAction SilentlyContinue | Where-Object {
     Format-Ratio "Get-VmPage streaming all $pages pages of a $StreamGiB GiB PAE machine, per page" $streamed['no-op'] $streamed['Get-VmPage'] '<= 1.11 (0.9x the floor''s rate)'
     Format-Ratio 'Import-Module (ms, not us)' (Get-Median $imports['no-op']) (Get-Median $imports['KernelVm']) '<= 2'
 ) | Format-Table -AutoSize | Out-String -Width 200
+$snapshots.GetEnumerator() | ForEach-Object { [pscustomobject]@{ Work = "$($_.Key), per call"; 'KernelVm (ms)' = [math]::Round($_.Value / 1000, 2) } } |
+    Format-Table -AutoSize | Out-String -Width 200
 "Heap growth over $($Rounds) streams of $pages pages: $([math]::Round($heapGrowth / 1KB)) KB"
