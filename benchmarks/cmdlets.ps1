@@ -12,14 +12,17 @@
 .PARAMETER Rounds
     Interleaved rounds; the first is a warm-up and is not counted.
 .PARAMETER StreamGiB
-    The PAE machine whose every page Get-VmPage streams.
+    The PAE machine whose every page Get-VmPage streams (the issue's 64 GiB: 16M pages per pass).
+.PARAMETER StreamRounds
+    Interleaved rounds of the stream, warm-up included.
 #>
 [CmdletBinding()]
 param(
     [int] $Objects = 2000,
     [int] $Rounds = 11,
     [int] $ImportRounds = 9,
-    [int] $StreamGiB = 4
+    [int] $StreamGiB = 64,
+    [int] $StreamRounds = 4
 )
 
 $ErrorActionPreference = 'Stop'
@@ -44,7 +47,7 @@ function Get-Median([double[]] $Values) {
 # Median microseconds of CPU time per object of each case, over interleaved rounds after a warm-up.
 # CPU time rather than elapsed time: shared machines are busy, and it still counts the GC's threads.
 $process = [Diagnostics.Process]::GetCurrentProcess()
-function Measure-Interleaved([System.Collections.Specialized.OrderedDictionary] $Cases, [int] $PerRound) {
+function Measure-Interleaved([System.Collections.Specialized.OrderedDictionary] $Cases, [int] $PerRound, [int] $Rounds = $Rounds) {
     $times = @{}
     foreach ($name in $Cases.Keys) { $times[$name] = [Collections.Generic.List[double]]::new() }
     for ($round = 0; $round -lt $Rounds; $round++) {
@@ -96,7 +99,7 @@ $heapBefore = [GC]::GetTotalMemory($true)
 $streamed = Measure-Interleaved ([ordered]@{
     'no-op'      = { Invoke-NoOp -InputObject 1 -Repeat $pages | Out-Null }
     'Get-VmPage' = { Get-VmPage -Machine $stream | Out-Null }
-}) $pages
+}) $pages $StreamRounds
 $heapGrowth = [GC]::GetTotalMemory($true) - $heapBefore
 
 $child = Get-ChildPowerShell
@@ -120,4 +123,4 @@ $cpu = (Get-Content /proc/cpuinfo -ErrorAction SilentlyContinue | Where-Object {
 ) | Format-Table -AutoSize | Out-String -Width 200
 $snapshots.GetEnumerator() | ForEach-Object { [pscustomobject]@{ Work = "$($_.Key), per call"; 'KernelVm (ms)' = [math]::Round($_.Value / 1000, 2) } } |
     Format-Table -AutoSize | Out-String -Width 200
-"Heap growth over $($Rounds) streams of $pages pages: $([math]::Round($heapGrowth / 1KB)) KB"
+"Heap growth over $($StreamRounds) streams of $pages pages: $([math]::Round($heapGrowth / 1KB)) KB"
