@@ -10,7 +10,7 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'PesterHelpers.ps1')
 }
 
-Describe 'examples/<Name>' -ForEach $examples {
+Describe 'examples/<Name>' -Tag Examples -ForEach $examples {
     BeforeAll {
         $run = Invoke-ChildPowerShell "`$ErrorActionPreference = 'Stop'; & '$Path'; & '$Path'"
     }
@@ -21,7 +21,7 @@ Describe 'examples/<Name>' -ForEach $examples {
     }
 }
 
-Describe 'examples/tour.ps1 says what its comments say' {
+Describe 'examples/tour.ps1 says what its comments say' -Tag Examples {
     BeforeAll {
         $tour = (Invoke-ChildPowerShell "& '$PSScriptRoot/../../examples/tour.ps1'").Text
     }
@@ -59,7 +59,7 @@ Describe 'examples/tour.ps1 says what its comments say' {
     }
 }
 
-Describe 'The experiment examples say what their comments say' {
+Describe 'The experiment examples say what their comments say' -Tag Examples {
     BeforeAll {
         $examples = Join-Path $PSScriptRoot '../../examples'
         $fork = (Invoke-ChildPowerShell "& '$examples/fork-and-compare.ps1'").Text
