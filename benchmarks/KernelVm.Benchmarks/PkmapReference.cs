@@ -25,6 +25,12 @@ internal static partial class PkmapReference
     [LibraryImport(Library, EntryPoint = "pkmap_churn_pairs")]
     internal static unsafe partial uint ChurnPairs(uint first, uint pages, long n, uint* next);
 
+    [LibraryImport(Library, EntryPoint = "pkmap_cached_pairs_locked")]
+    internal static partial uint CachedPairsLocked(uint pfn, long n);
+
+    [LibraryImport(Library, EntryPoint = "pkmap_churn_pairs_locked")]
+    internal static unsafe partial uint ChurnPairsLocked(uint first, uint pages, long n, uint* next);
+
     private static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? path) =>
         name != Library ? IntPtr.Zero
         : Environment.GetEnvironmentVariable("KERNELVM_PKMAP_LIB") is { Length: > 0 } file ? NativeLibrary.Load(file)

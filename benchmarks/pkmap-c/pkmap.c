@@ -3,9 +3,12 @@
  * (benchmarks/run.sh builds it with gcc -O2 as libpkmap.so; PkmapBenchmarks calls it).
  * Written from the algorithm's steps, not from kernel source: pkmap_count[], last_pkmap_nr, a
  * page-table slot per pkmap address, flush_all_zero_pkmaps(), and page_address() through a hash of
- * struct page pointers with lists from a pool. It keeps no event log and no TLB, and takes no lock;
- * the model does all three, which is what the ratio prices.
+ * struct page pointers with lists from a pool. It keeps no event log and no TLB. The plain entry
+ * points take no lock; the *_locked ones take the kernel's spinlocks where it takes them (kmap_lock
+ * around kmap_high() and kunmap_high(), a hash bucket's lock in page_address() and
+ * set_page_address()), uncontended, without the interrupt masking of spin_lock_irqsave().
  */
+#include <stdatomic.h>
 #include <stdint.h>
 
 #define LAST_PKMAP 1024
@@ -36,24 +39,50 @@ static struct page_address_slot page_address_htable[1 << PA_HASH_ORDER];
 static volatile unsigned long tlb_flushes;
 static int pkmap_map_wait_active;
 static volatile int need_wakeup;
+static int use_locks;
+static atomic_flag kmap_lock = ATOMIC_FLAG_INIT;
+static atomic_flag page_address_locks[1 << PA_HASH_ORDER];
+
+static inline void spin_lock(atomic_flag *lock)
+{
+	if (use_locks)
+		while (atomic_flag_test_and_set_explicit(lock, memory_order_acquire))
+			;
+}
+
+static inline void spin_unlock(atomic_flag *lock)
+{
+	if (use_locks)
+		atomic_flag_clear_explicit(lock, memory_order_release);
+}
 
 static inline uint32_t pfn_to_page(uint32_t pfn) { return MEM_MAP + pfn * STRUCT_PAGE; }
 static inline uint32_t pkmap_addr(unsigned int nr) { return PKMAP_BASE + (nr << PAGE_SHIFT); }
 static inline unsigned int pkmap_nr(uint32_t virt) { return (virt - PKMAP_BASE) >> PAGE_SHIFT; }
 
+static inline uint32_t page_hash(uint32_t page)
+{
+	return (uint32_t)(page * GOLDEN_RATIO_PRIME_32) >> (32 - PA_HASH_ORDER);
+}
+
 static inline struct page_address_slot *page_slot(uint32_t page)
 {
-	return &page_address_htable[(uint32_t)(page * GOLDEN_RATIO_PRIME_32) >> (32 - PA_HASH_ORDER)];
+	return &page_address_htable[page_hash(page)];
 }
 
 static uint32_t page_address(uint32_t page)
 {
 	struct page_address_map *pam;
+	uint32_t virt = 0;
 
+	spin_lock(&page_address_locks[page_hash(page)]);
 	for (pam = page_slot(page)->head; pam; pam = pam->next)
-		if (pam->page == page)
-			return pam->virtual;
-	return 0;
+		if (pam->page == page) {
+			virt = pam->virtual;
+			break;
+		}
+	spin_unlock(&page_address_locks[page_hash(page)]);
+	return virt;
 }
 
 static void set_page_address(uint32_t page, uint32_t virt)
@@ -61,6 +90,7 @@ static void set_page_address(uint32_t page, uint32_t virt)
 	struct page_address_slot *pas = page_slot(page);
 	struct page_address_map *pam;
 
+	spin_lock(&page_address_locks[page_hash(page)]);
 	if (virt) {
 		pam = page_address_pool;
 		page_address_pool = pam->next;
@@ -71,7 +101,7 @@ static void set_page_address(uint32_t page, uint32_t virt)
 		if (pas->head)
 			pas->head->prev = pam;
 		pas->head = pam;
-		return;
+		goto done;
 	}
 	for (pam = pas->head; pam; pam = pam->next) {
 		if (pam->page != page)
@@ -84,8 +114,10 @@ static void set_page_address(uint32_t page, uint32_t virt)
 			pam->next->prev = pam->prev;
 		pam->next = page_address_pool;
 		page_address_pool = pam;
-		return;
+		break;
 	}
+done:
+	spin_unlock(&page_address_locks[page_hash(page)]);
 }
 
 static void flush_tlb_all(void) { tlb_flushes++; }
@@ -130,18 +162,24 @@ static uint32_t map_new_virtual(uint32_t pfn)
 
 static uint32_t kmap_high(uint32_t pfn)
 {
-	uint32_t vaddr = page_address(pfn_to_page(pfn));
+	uint32_t vaddr;
 
+	spin_lock(&kmap_lock);
+	vaddr = page_address(pfn_to_page(pfn));
 	if (!vaddr)
 		vaddr = map_new_virtual(pfn);
 	if (vaddr)
 		pkmap_count[pkmap_nr(vaddr)]++;
+	spin_unlock(&kmap_lock);
 	return vaddr;
 }
 
 static void kunmap_high(uint32_t pfn)
 {
-	uint32_t vaddr = page_address(pfn_to_page(pfn));
+	uint32_t vaddr;
+
+	spin_lock(&kmap_lock);
+	vaddr = page_address(pfn_to_page(pfn));
 
 	if (!vaddr)
 		__builtin_trap();		/* BUG(): not mapped */
@@ -151,6 +189,7 @@ static void kunmap_high(uint32_t pfn)
 	case 1:
 		need_wakeup = pkmap_map_wait_active;
 	}
+	spin_unlock(&kmap_lock);
 }
 
 /* page_address_init() and an empty pkmap area. */
@@ -193,6 +232,27 @@ uint32_t pkmap_churn_pairs(uint32_t first, uint32_t pages, long n, uint32_t *nex
 		kunmap_high(pfn);
 	}
 	*next = i;
+	return sum;
+}
+
+/* The same pairs under the kernel's spinlocks. */
+uint32_t pkmap_cached_pairs_locked(uint32_t pfn, long n)
+{
+	uint32_t sum;
+
+	use_locks = 1;
+	sum = pkmap_cached_pairs(pfn, n);
+	use_locks = 0;
+	return sum;
+}
+
+uint32_t pkmap_churn_pairs_locked(uint32_t first, uint32_t pages, long n, uint32_t *next)
+{
+	uint32_t sum;
+
+	use_locks = 1;
+	sum = pkmap_churn_pairs(first, pages, n, next);
+	use_locks = 0;
 	return sum;
 }
 
