@@ -134,7 +134,7 @@ namespace KernelVm.PowerShell.Commands
                 return;
             }
 
-            if (!ShouldProcess(name, "Boot an " + config.Architecture + " machine with kernel " + config.Kernel + " and " + DisplayFormat.Size(config.MemorySize) + " of RAM"))
+            if (!ShouldProcess(name, "Boot an " + Architecture + " machine with kernel " + config.Kernel + " and " + DisplayFormat.Size(MemorySize) + " of RAM"))
             {
                 return;
             }
