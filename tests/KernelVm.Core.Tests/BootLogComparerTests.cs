@@ -92,6 +92,20 @@ public sealed class BootLogComparerTests
         Assert.Equal(rows.Select(r => r.LineNumber).OrderBy(n => n), rows.Select(r => r.LineNumber));
     }
 
+    [Theory]
+    [InlineData("6.1.0-2-686-pae", true)]
+    [InlineData("6.9.12", true)]
+    [InlineData("6.14.0-37-generic", false)]
+    public void Total_pages_of_a_kernel_before_6_10_is_explained(string release, bool explained)
+    {
+        var facts = BootLogParser.Parse("Linux version " + release + " (x) #1 SMP\nBuilt 1 zonelists, mobility grouping on.  Total pages: 515808\n");
+        var model = new[] { new BootMessage(PrintkLevel.Info, "Built 1 zonelists, mobility grouping on.  Total pages: 524158") };
+        var row = BootLogComparer.Compare(facts, model, KernelProfile.V6)[1];
+        Assert.Equal(LineStatus.Differs, row.Status);
+        Assert.Equal(explained, row.Reason?.Contains("v6.10") == true);
+        Assert.Null(BootLogComparer.Compare(facts, model, KernelProfile.V2_6_24)[1].Reason);
+    }
+
     [Fact]
     public void A_difference_a_kernel_change_explains_has_its_reason()
     {

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using KernelVm.Physical;
@@ -22,25 +21,18 @@ namespace KernelVm.BootLogs
                     && facts.E820.Any(e => e.Type == E820Type.Ram && e.End > 1UL << 32),
                 new[] { "only ... will be used", "HIGHMEM available", "Zone range: HighMem", "node 0 range", "Initmem setup node 0", "On node 0 totalpages",
                         "On node 0, zone HighMem: unavailable ranges", "Built zonelists", "Memory" }),
+
+            // docs/notes/6x-boot-lines.md: 6.1 m02 and m10 print the managed pages of that time, 6.14 m05 the present pages.
+            new("Until 6.10, free_area_init_core() set a zone's managed pages to its present pages less its memmap pages and dma_reserve, and \"Total pages\" sums managed pages; since the mm_init series that removed that calculation (v6.10) they are the present pages at that point, as the model's 6.17 prints.",
+                (facts, model) => facts.Kernel == KernelProfile.V6 && model == KernelProfile.V6 && ReleaseBefore(facts.Release, 6, 10),
+                new[] { "Built zonelists" }),
         };
 
-        /// <summary>The change that explains a line of this kind (without its place among lines of the kind) differing, or null.</summary>
+        /// <summary>The changes that explain a line of this kind (without its place among lines of the kind) differing, or null.</summary>
         internal static string? Explain(BootLogFacts facts, KernelProfile model, string? kind)
         {
-            if (kind is null)
-            {
-                return null;
-            }
-
-            foreach (var change in Table)
-            {
-                if (change.Kinds.Contains(kind) && change.Applies(facts, model))
-                {
-                    return change.Text;
-                }
-            }
-
-            return null;
+            var texts = Table.Where(c => kind is not null && c.Kinds.Contains(kind) && c.Applies(facts, model)).Select(c => c.Text).ToArray();
+            return texts.Length == 0 ? null : string.Join(" ", texts);
         }
 
         private static bool ReleaseBefore(string release, int major, int minor)
