@@ -103,6 +103,7 @@ public sealed class BootLogParserTests
         Assert.Equal(32, pae.NrCpus);
         Assert.Equal(4240UL, pae.HighMemMb);
         Assert.Equal(879UL, pae.LowMemMb);
+        Assert.Equal(0x36FFE000UL, pae.LowRamEnd);
         Assert.Null(Parse(RealLogs.Hardy).NrCpus);
         Assert.Equal(2, Parse(RealLogs.Hardy).CpusSeen);
         Assert.True(Parse(RealLogs.Hardy).Paravirt);

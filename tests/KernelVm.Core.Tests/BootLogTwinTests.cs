@@ -52,6 +52,17 @@ public sealed class BootLogTwinTests
     }
 
     [Fact]
+    public void On_6x_i386_the_low_ram_line_rules_out_fits_that_move_lowmem()
+    {
+        // DEBUG_HIGHMEM's guard slots (2 * 16 + 1 per CPU) move PKMAP_BASE and so MAXMEM; one more slot does not.
+        var twin = Twin(RealLogs.Toshiba61Pae);
+        Assert.DoesNotContain(twin.Inference.Fits, c => c.DebugHighmem);
+        Assert.Contains(twin.Inference.Fits, c => c.Paravirt);
+        Assert.All(twin.Inference.Fits, c => Assert.Equal(0x36FFEUL, Machine.Boot(twin.Config with { Options = c }).MaxLowPfn));
+        Assert.NotEqual(0x36FFEUL, Machine.Boot(twin.Config with { Options = twin.Config.Options with { DebugHighmem = true } }).MaxLowPfn);
+    }
+
+    [Fact]
     public void Twin_config_from_the_log()
     {
         var hardy = Twin(RealLogs.Hardy).Config;

@@ -37,6 +37,9 @@ namespace KernelVm.BootLogs
         /// <summary>The end of lowmem (high_memory) from the layout line or 6.x's "low ram:" line, or null.</summary>
         public ulong? HighMemory { get; init; }
 
+        /// <summary>The end of the directly mapped RAM from 6.x i386's "low ram: 0 - 36ffe000" (max_low_pfn in bytes), or null.</summary>
+        public ulong? LowRamEnd { get; init; }
+
         /// <summary>_text, the start of the ".text" layout line, or null.</summary>
         public ulong? Text { get; init; }
 

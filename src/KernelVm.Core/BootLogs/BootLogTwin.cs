@@ -62,10 +62,7 @@ namespace KernelVm.BootLogs
             }
 
             var highMemOn = arch != Architecture.X86_64 && highMem != HighMemSupport.None;
-            var inference = ConfigInference.Infer(facts, arch, highMemOn);
-            var options = NoteInference(facts, inference, Note);
-
-            var config = new MachineConfig
+            var config = WithSections(facts, new MachineConfig
             {
                 Name = name,
                 Architecture = arch,
@@ -73,11 +70,43 @@ namespace KernelVm.BootLogs
                 MemorySize = memorySize,
                 Kernel = kernel,
                 HighMem = highMem,
-                Options = options,
                 Boot = BootOptionsOf(facts, Note),
                 E820 = facts.E820.Count == 0 ? null : facts.E820,
+            }, Note);
+            var inference = WithLowRam(facts, config, ConfigInference.Infer(facts, arch, highMemOn));
+            return new BootLogTwin(config with { Options = NoteInference(facts, inference, Note) }, inference, notes);
+        }
+
+        /// <summary>
+        /// On 6.x i386 the fixmap moves PKMAP_BASE and so VMALLOC_END and MAXMEM: the fits whose twin
+        /// ends lowmem where the log's "low ram:" line does, when some do.
+        /// </summary>
+        private static ConfigInference WithLowRam(BootLogFacts facts, MachineConfig config, ConfigInference inference)
+        {
+            if (facts.LowRamEnd is not { } end || !config.Kernel.MaxMemFromVmallocEnd || inference.Fits.Count < 2)
+            {
+                return inference;
+            }
+
+            var fits = inference.Fits.Where(c => MaxLowPfn(config with { Options = c }) == end >> Machine.PageShift).ToArray();
+            return fits.Length == 0 ? inference : inference with
+            {
+                Chosen = fits[0],
+                Fits = fits,
+                Constraints = inference.Constraints.Concat(new[] { F("lowmem ending at 0x{0:x8} (low ram:)", end) }).ToArray(),
             };
-            return new BootLogTwin(WithSections(facts, config, Note), inference, notes);
+        }
+
+        private static ulong? MaxLowPfn(MachineConfig config)
+        {
+            try
+            {
+                return Machine.Boot(config).MaxLowPfn;
+            }
+            catch (KernelVmException)
+            {
+                return null;
+            }
         }
 
         /// <summary>PAE: HIGHMEM64G where the kernel has it; non-PAE: HIGHMEM4G when the log prints HIGHMEM, NOHIGHMEM when it warns that RAM is left unused.</summary>
@@ -104,15 +133,15 @@ namespace KernelVm.BootLogs
 
         private static KernelConfig NoteInference(BootLogFacts facts, ConfigInference inference, Action<TwinNoteKind, string> note)
         {
-            var constraints = inference.Constraints.Count == 0 ? "nothing in the log" : string.Join(", ", inference.Constraints);
+            var constraints = inference.Constraints.Count == 0 ? "a log that constrains none of the fixmap options" : string.Join(", ", inference.Constraints);
             if (inference.Fits.Count == 0)
             {
-                note(TwinNoteKind.Ignored, "No configuration the model knows meets " + constraints + "; the twin has " + ConfigInference.Describe(inference.Chosen) + ".");
+                note(TwinNoteKind.Ignored, "No configuration the model knows fits " + constraints + "; the twin has " + ConfigInference.Describe(inference.Chosen) + ".");
             }
             else
             {
                 note(inference.Fits.Count == 1 ? TwinNoteKind.Inferred : TwinNoteKind.Chosen,
-                    F("Config {0}: {1} of {2} that meet {3}", ConfigInference.Describe(inference.Chosen), inference.Fits.Count == 1 ? "the only one" : "the first", inference.Fits.Count, constraints)
+                    F("Config {0}: {1} of {2} that fit {3}", ConfigInference.Describe(inference.Chosen), inference.Fits.Count == 1 ? "the only one" : "the first", inference.Fits.Count, constraints)
                     + (inference.Fits.Count == 1 ? "." : " (the fit with the most common options: APICs, ACPI, MMCONFIG, PARAVIRT, then F00F, Cyclone, VISWS, DEBUG_HIGHMEM)."));
                 if (inference.Fits.Count > 1)
                 {
