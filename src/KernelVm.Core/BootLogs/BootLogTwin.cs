@@ -17,7 +17,7 @@ namespace KernelVm.BootLogs
         /// <summary>How many of the other fitting configurations the notes name.</summary>
         private const int OthersNamed = 8;
 
-        /// <summary>The boot options that change the memory layout; the model simulates vmalloc=, highmem= and reservetop=.</summary>
+        /// <summary>The boot options that change the memory layout; those <see cref="BootOptions"/> reads pass where the kernel has them.</summary>
         private static readonly string[] LayoutOptions = { "mem", "memmap", "kernelcore", "movablecore", "highmem", "vmalloc", "reservetop" };
 
         public static BootLogTwin From(BootLogFacts facts, string name)
@@ -159,7 +159,7 @@ namespace KernelVm.BootLogs
             return inference.Chosen;
         }
 
-        /// <summary>vmalloc=, highmem= and reservetop= where the kernel has them; the other layout options are listed as ignored.</summary>
+        /// <summary>The layout options the model simulates, where the kernel has them; the others are listed as ignored.</summary>
         private static BootOptions BootOptionsOf(BootLogFacts facts, Action<TwinNoteKind, string> note)
         {
             var kept = new List<string>();
@@ -174,15 +174,15 @@ namespace KernelVm.BootLogs
 
                 var why = key switch
                 {
-                    "vmalloc" when facts.Kernel.HasVmallocOption && facts.Architecture != Architecture.X86_64 => null,
-                    "highmem" when facts.Architecture != Architecture.X86_64 => null,
-                    "reservetop" when facts.Kernel.HasReserveTop && facts.Architecture != Architecture.X86_64 => null,
-                    "vmalloc" or "highmem" or "reservetop" => "kernel " + facts.Kernel.Version + " " + facts.Architecture + " has no " + key + "=",
-                    _ => "the model does not simulate " + key + "=",
+                    "vmalloc" when !facts.Kernel.HasVmallocOption || facts.Architecture == Architecture.X86_64 => "kernel " + facts.Kernel.Version + " " + facts.Architecture + " has no vmalloc=",
+                    "reservetop" when !facts.Kernel.HasReserveTop || facts.Architecture == Architecture.X86_64 => "kernel " + facts.Kernel.Version + " " + facts.Architecture + " has no reservetop=",
+                    "highmem" when facts.Architecture == Architecture.X86_64 => "x86-64 has no highmem=",
+                    _ when BootOptions.MemParse(word.Substring(equals + 1)) is null => "its value does not read as memparse() reads it",
+                    _ => null,
                 };
-                if (why is null && BootOptions.MemParse(word.Substring(equals + 1)) is null)
+                if (why is null && !Simulated(word))
                 {
-                    why = "its value does not read as memparse() reads it";
+                    why = "the model does not simulate " + key + "=";
                 }
 
                 if (why is null)
@@ -201,6 +201,19 @@ namespace KernelVm.BootLogs
             }
 
             return BootOptions.Parse(string.Join(" ", kept));
+        }
+
+        private static bool Simulated(string word)
+        {
+            try
+            {
+                BootOptions.Parse(word);
+                return true;
+            }
+            catch (KernelVmException)
+            {
+                return false;
+            }
         }
 
         /// <summary>The image's sections from the layout lines, when _text is where the model loads the kernel.</summary>
