@@ -88,8 +88,9 @@ public sealed class BootLogComparerTests
     {
         var rows = CompareWithTwin(RealLogs.Hardy);
         Assert.Equal(LineStatus.NotModelled, rows.Single(r => r.RealText!.StartsWith("found SMP MP-table")).Status);
-        Assert.Equal(rows.Count, rows.Select(r => r.LineNumber).Distinct().Count());
-        Assert.Equal(rows.Select(r => r.LineNumber).OrderBy(n => n), rows.Select(r => r.LineNumber));
+        var real = rows.Where(r => r.Status != LineStatus.Missing).Select(r => r.LineNumber).ToList();
+        Assert.Equal(real.Count, real.Distinct().Count());
+        Assert.Equal(real.OrderBy(n => n), real);
     }
 
     [Theory]
