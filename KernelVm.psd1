@@ -17,6 +17,7 @@
     NestedModules          = @('KernelVm.ShouldOperators.psm1')
     CmdletsToExport        = @(
         'Clear-Fixmap'
+        'Compare-VmBootLog'
         'Compare-VmSnapshot'
         'Copy-VmMachine'
         'ConvertTo-PhysicalAddress'

@@ -8,7 +8,7 @@ namespace KernelVm
     /// Every error the model raises, in one place, so that ids stay stable and unique
     /// (a test checks the uniqueness).
     /// </summary>
-    public static class Errors
+    public static partial class Errors
     {
         public const string NotInDirectMap = "NotInDirectMap";
         public const string HighmemHasNoPermanentMapping = "HighmemHasNoPermanentMapping";

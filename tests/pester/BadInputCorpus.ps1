@@ -82,6 +82,7 @@ function Get-ValidArgument([string] $Command, [string] $Set, $Machine) {
         'Test-VmExercise'           = @{ Exercise = (New-VmExercise -Topic Split -Seed 1); Answer = 0xC0000000; Topic = 'Split'; Seed = 1 }
         'Copy-VmMachine'            = @{ Name = 'bad-input-copy' }
         'Export-VmMachine'          = @{ Path = 'exported.json' }
+        'Compare-VmBootLog'         = @{ Path = (Join-Path $PSScriptRoot '../data/real-dmesg/01-hardy-2.6.24-19-generic-1280MB.txt') }
     }
     # These take a snapshot or write a file, so only for their own command. Invoke-BadInputCase runs
     # file cmdlets in an empty directory of their own, where the saved file goes.

@@ -42,6 +42,7 @@ BeforeDiscovery {
         @{ Record = 'VmSnapshot'; Make = { Get-VmSnapshot -Machine $m } }
         @{ Record = 'VmSnapshotDifference'; Make = { Compare-VmSnapshot $booted (Get-VmSnapshot -Machine $m) } }
         @{ Record = 'PageAddressMapEntry'; Make = { (Get-VmSnapshot Hash -Machine $m).Hash } }
+        @{ Record = 'VmBootLogLine'; Make = { Compare-VmBootLog (Join-Path $PSScriptRoot '../data/real-dmesg/m10-6.1.0-2-686-pae-i686-PAE-5GB-Toshiba.txt') -WarningAction SilentlyContinue } }
         @{ Record = 'PageTableEntryInfo'; Make = { (Get-VmSnapshot PageTables -Machine $m).PageTables } }
     )
     $widths = @(@{ Width = 80 }, @{ Width = 120 })

@@ -10,10 +10,10 @@ using KernelVm.Profiles;
 namespace KernelVm.PowerShell.Commands
 {
     /// <summary>Boots a simulated machine and makes it the session's default.</summary>
-    [Cmdlet(VerbsCommon.New, "VmMachine", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsCommon.New, "VmMachine", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = "Config")]
     [OutputType(typeof(Machine))]
     [Alias("nvm")]
-    public sealed class NewVmMachineCommand : KernelVmCommand
+    public sealed partial class NewVmMachineCommand : KernelVmCommand
     {
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -120,7 +120,7 @@ namespace KernelVm.PowerShell.Commands
             ErrorRecord? error;
             try
             {
-                config = BuildConfig(name, preset, out error);
+                config = BootLog is null ? BuildConfig(name, preset, out error) : BootLogConfig(name, out error);
             }
             catch (KernelVmException e)
             {
