@@ -185,8 +185,29 @@ namespace KernelVm
                 return false;
             }
 
-            var pa = Is64Bit ? virt - PageOffset : (uint)(virt - PageOffset);
-            return Memory.PfnValid(pa >> PageShift);
+            if (Is64Bit)
+            {
+                return PhysAddrValid64(virt) is { } phys && Memory.PfnValid(phys >> PageShift);
+            }
+
+            return Memory.PfnValid((uint)(virt - PageOffset) >> PageShift);
+        }
+
+        /// <summary>
+        /// The physical address x86-64's virt_addr_valid() checks, or null where it answers false
+        /// first. The kernel text mapping is x - __START_KERNEL_map (phys_base 0), as __phys_addr()
+        /// has it; 6.x's __virt_addr_valid() also refuses text past KERNEL_IMAGE_SIZE and anything
+        /// below PAGE_OFFSET, where 2.6.24's subtraction wraps to a pfn no machine has.
+        /// </summary>
+        private ulong? PhysAddrValid64(ulong virt)
+        {
+            if (virt >= StartKernelMap)
+            {
+                var offset = virt - StartKernelMap;
+                return Kernel.StrictVirtAddrValid && offset >= Kernel.X86_64Layout!.KernelTextSize ? null : offset;
+            }
+
+            return Kernel.StrictVirtAddrValid && virt < PageOffset ? null : virt - PageOffset;
         }
 
         /// <summary>Where a kernel virtual address leads: the physical address the page-table walk ends at, or null.</summary>

@@ -319,4 +319,21 @@ public sealed class PageTables64Tests
         Assert.Equal(0x063UL | Nx, Boot(KernelProfile.V6, cpu: CpuFeature.PSE | CpuFeature.NX).Prot.PageKernel);
         Assert.Equal(0x17BUL | Nx, Boot(KernelProfile.V6).Prot.PageKernelNoCache);
     }
+
+    /// <summary>
+    /// virt_addr_valid() on x86-64: __phys_addr() reads the kernel text mapping as x - __START_KERNEL_map,
+    /// so text is valid in both versions. 6.x's __virt_addr_valid() refuses text past KERNEL_IMAGE_SIZE
+    /// (512 MiB without KASLR) and addresses below PAGE_OFFSET; 2.6.24's subtraction wraps them to pfns beyond RAM.
+    /// </summary>
+    [Theory]
+    [InlineData(0xFFFFFFFF80100000UL, true, true)]        // _text's page: physical 1 MiB
+    [InlineData(0xFFFFFFFFA0000000UL, true, false)]       // 512 MiB into the text mapping: 2.6.24's KERNEL_TEXT_SIZE is 40 MiB but it does not check
+    [InlineData(0xFFFF810000001000UL, true, false)]       // 2.6.24's direct map (PAGE_OFFSET 0xFFFF810000000000); below 6.x's PAGE_OFFSET
+    [InlineData(0xFFFF888000001000UL, false, true)]       // 6.x's direct map; past 2.6.24's RAM
+    [InlineData(0x0000000000401000UL, false, false)]      // a user address
+    public void VirtAddrValidReadsTheKernelTextMapping(ulong virt, bool valid2_6_24, bool valid6)
+    {
+        Assert.Equal(valid2_6_24, Boot(KernelProfile.V2_6_24, memory: 4 * GiB, image: 4 * MiB).VirtAddrValid(virt));
+        Assert.Equal(valid6, Boot(KernelProfile.V6, memory: 4 * GiB, image: 4 * MiB).VirtAddrValid(virt));
+    }
 }
