@@ -90,7 +90,7 @@ namespace KernelVm
 
         internal static void CheckOptions(MachineConfig config, HighMemSupport highMem)
         {
-            var size = config.MemorySize;
+            var size = RamEnd(config);
             var max = config.Architecture == Architecture.X86_64 ? MaxMemory64 : MaxMemory32;
             if (size < MinMemory || size > max)
             {
@@ -98,7 +98,7 @@ namespace KernelVm
             }
 
             // A simulated BIOS reports whole pages; an odd size is a typing slip (-1 reads as 0xFFFFFFFF).
-            if (size % Machine.PageSize != 0)
+            if (config.E820 is null && size % Machine.PageSize != 0)
             {
                 throw Errors.BadMemorySize(size, "it must be a whole number of 4 KiB pages.");
             }
@@ -204,10 +204,14 @@ namespace KernelVm
                 expected = node.End;
             }
 
-            if (expected != config.MemorySize)
+            if (expected != RamEnd(config))
             {
-                throw Errors.BadNodes(nodes[nodes.Count - 1], "the last node must end at the end of RAM (" + Errors.Hex(config.MemorySize) + ").");
+                throw Errors.BadNodes(nodes[nodes.Count - 1], "the last node must end at the end of RAM (" + Errors.Hex(RamEnd(config)) + ").");
             }
         }
+
+        /// <summary>Where RAM ends: MemorySize, or the end of the e820 map's last usable page.</summary>
+        private static ulong RamEnd(MachineConfig config) =>
+            config.E820 is { } map ? Physical.E820Map.MaxPfn(Physical.E820Map.UsablePfns(map)) << Machine.PageShift : config.MemorySize;
     }
 }

@@ -125,23 +125,37 @@ namespace KernelVm.Physical
         private void FreeAreaInitNodes(PhysicalMemoryInputs inputs, ICollection<BootMessage> log)
         {
             var types = inputs.ZoneTypes;
+            var modern = inputs.Style == Profiles.ZoneInitStyle.FreeAreaInit6;
+
+            // 6.x zone_sizes_init() (arch/x86/mm/init.c) caps DMA and DMA32 at max_low_pfn; 2.6.24 does not.
             var maxZonePfn = new ulong[types.Count];
             for (var i = 0; i < types.Count; i++)
             {
                 maxZonePfn[i] = types[i] switch
                 {
-                    ZoneType.DMA => MaxDmaPfn,
-                    ZoneType.DMA32 => MaxDma32Pfn,
+                    ZoneType.DMA => modern ? System.Math.Min(MaxDmaPfn, inputs.MaxLowPfn) : MaxDmaPfn,
+                    ZoneType.DMA32 => modern ? System.Math.Min(MaxDma32Pfn, inputs.MaxLowPfn) : MaxDma32Pfn,
                     ZoneType.Normal => inputs.MaxLowPfn,
                     ZoneType.HighMem => inputs.HighEndPfn,
                     _ => 0,
                 };
             }
 
-            // Zone i starts where zone i-1 ends; ZONE_MOVABLE stays empty without kernelcore=.
+            var ranges = inputs.ActiveRanges;
+            if (!modern)
+            {
+                // add_active_range() (KERN_DEBUG), before it merges the range into early_node_map[].
+                for (var r = 0; r < ranges.Count; r++)
+                {
+                    log.Add(new BootMessage(PrintkLevel.Debug, F("Entering add_active_range({0}, {1}, {2}) {3} entries of {4} used",
+                        ranges[r].Nid, ranges[r].Start, ranges[r].End, r, inputs.MaxActiveRegions)));
+                }
+            }
+
+            // Zone i starts where zone i-1 ends, the first at the lowest registered pfn; ZONE_MOVABLE stays empty without kernelcore=.
             var lowest = new ulong[types.Count];
             var highest = new ulong[types.Count];
-            lowest[0] = inputs.NodeRanges[0].Start;
+            lowest[0] = ranges[0].Start;
             highest[0] = maxZonePfn[0];
             for (var i = 1; i < types.Count; i++)
             {
@@ -155,7 +169,6 @@ namespace KernelVm.Physical
             }
 
             // 2.6.24's free_area_init_nodes() printks these without a level; 6.x uses pr_info().
-            var modern = inputs.Style == Profiles.ZoneInitStyle.FreeAreaInit6;
             BootMessage Line(string text) => modern ? Info(text) : BootMessage.Unleveled(text);
             log.Add(Line(modern ? "Zone ranges:" : "Zone PFN ranges:"));
             for (var i = 0; i < types.Count; i++)
@@ -171,23 +184,30 @@ namespace KernelVm.Physical
             }
 
             log.Add(Line(modern ? "Movable zone start for each node" : "Movable zone start PFN for each node"));
-            log.Add(Line(modern ? "Early memory node ranges" : F("early_node_map[{0}] active PFN ranges", inputs.NodeRanges.Count)));
-            for (var n = 0; n < inputs.NodeRanges.Count; n++)
+            log.Add(Line(modern ? "Early memory node ranges" : F("early_node_map[{0}] active PFN ranges", ranges.Count)));
+            foreach (var (start, end, nid) in ranges)
             {
-                var (start, end) = inputs.NodeRanges[n];
-                log.Add(Line(modern ? F("  node {0,3}: {1}", n, MemRange(start, end)) : F("  {0,3}: {1,8} -> {2,8}", n, start, end)));
+                log.Add(Line(modern ? F("  node {0,3}: {1}", nid, MemRange(start, end)) : F("  {0,3}: {1,8} -> {2,8}", nid, start, end)));
             }
 
-            for (var n = 0; n < inputs.NodeRanges.Count; n++)
+            var nodes = inputs.NodeRanges;
+            for (var n = 0; n < nodes.Count; n++)
             {
-                FreeAreaInitNode(n, inputs, types, lowest, highest, log);
+                FreeAreaInitNode(n, nodes[n], inputs, types, lowest, highest, log);
             }
+
+            if (modern)
+            {
+                MemmapInit(inputs, log);
+            }
+
+            BuildAllZonelists(inputs, nodes.Count, log);
         }
 
         /// <summary>free_area_init_node(): size the node, place its mem_map, then free_area_init_core() per zone.</summary>
-        private void FreeAreaInitNode(int nid, PhysicalMemoryInputs inputs, IReadOnlyList<ZoneType> types, ulong[] lowest, ulong[] highest, ICollection<BootMessage> log)
+        private void FreeAreaInitNode(int nid, (ulong Start, ulong End) node, PhysicalMemoryInputs inputs, IReadOnlyList<ZoneType> types, ulong[] lowest, ulong[] highest, ICollection<BootMessage> log)
         {
-            var (nodeStart, nodeEnd) = inputs.NodeRanges[nid];
+            var (nodeStart, nodeEnd) = node;
             var modern = inputs.Style == Profiles.ZoneInitStyle.FreeAreaInit6;
             if (modern)
             {
@@ -195,7 +215,7 @@ namespace KernelVm.Physical
             }
 
             var nodeMemMap = AllocNodeMemMap(nid, nodeStart, nodeEnd, inputs, out var mapPhysical, out var mapBytes);
-            log.Add(new BootMessage(PrintkLevel.Debug, F("On node {0} totalpages: {1}", nid, nodeEnd - nodeStart)));
+            log.Add(new BootMessage(PrintkLevel.Debug, F("On node {0} totalpages: {1}", nid, PagesIn(inputs.ActiveRanges, nid, nodeStart, nodeEnd))));
 
             var zones = new List<Zone>();
             var zoneStart = nodeStart;
@@ -208,7 +228,8 @@ namespace KernelVm.Physical
                     size = System.Math.Min(highest[i], nodeEnd) - System.Math.Max(lowest[i], nodeStart);
                 }
 
-                var realSize = size;
+                // zone_absent_pages_in_node(): the holes between the registered ranges are not present.
+                var realSize = PagesIn(inputs.ActiveRanges, nid, zoneStart, zoneStart + size);
 
                 // 6.x no longer takes the memmap off present_pages, and prints neither memmap line.
                 var memmapPages = modern ? 0 : (size * StructPageSize) >> Machine.PageShift;
@@ -242,6 +263,126 @@ namespace KernelVm.Physical
 
             _nodes.Add(new Node(nid, nodeStart, nodeEnd - nodeStart, nodeMemMap, mapPhysical, mapBytes, zones));
         }
+
+        /// <summary>
+        /// 6.x memmap_init(): walk memblock's ranges zone by zone; the pfns between one range's end and the
+        /// next range's start in a zone get a reserved struct page (init_unavailable_range()), counted per
+        /// zone where pfn_valid() holds: every pfn on FLATMEM, present sections on SPARSEMEM, whose last
+        /// section is filled up too.
+        /// </summary>
+        private void MemmapInit(PhysicalMemoryInputs inputs, ICollection<BootMessage> log)
+        {
+            ulong hole = 0;
+            var lastZone = 0;
+            var lastNid = 0;
+            foreach (var (start, end, nid) in inputs.ActiveRanges)
+            {
+                foreach (var zone in _nodes[nid].Zones)
+                {
+                    if (zone.PresentPages == 0)
+                    {
+                        continue;
+                    }
+
+                    lastZone = zone.Index;
+                    var from = System.Math.Min(System.Math.Max(start, zone.StartPfn), zone.EndPfn);
+                    var to = System.Math.Min(System.Math.Max(end, zone.StartPfn), zone.EndPfn);
+                    if (from >= to)
+                    {
+                        continue;
+                    }
+
+                    if (hole < from)
+                    {
+                        InitUnavailableRange(inputs, hole, from, zone, log);
+                    }
+
+                    hole = to;
+                }
+
+                lastNid = nid;
+            }
+
+            var tail = inputs.ActiveRanges[inputs.ActiveRanges.Count - 1].End;
+            if (inputs.SectionPages > 0 && hole < RoundUp(tail, inputs.SectionPages))
+            {
+                InitUnavailableRange(inputs, hole, RoundUp(tail, inputs.SectionPages), _nodes[lastNid].Zones[lastZone], log);
+            }
+        }
+
+        private static void InitUnavailableRange(PhysicalMemoryInputs inputs, ulong start, ulong end, Zone zone, ICollection<BootMessage> log)
+        {
+            ulong count = 0;
+            if (inputs.SectionPages == 0)
+            {
+                count = end - start;
+            }
+            else
+            {
+                for (var pfn = start; pfn < end;)
+                {
+                    var next = System.Math.Min(RoundUp(pfn + 1, inputs.SectionPages), end);
+                    count += SectionPresent(inputs, pfn / inputs.SectionPages) ? next - pfn : 0;
+                    pfn = next;
+                }
+            }
+
+            if (count > 0)
+            {
+                log.Add(Info(F("On node {0}, zone {1}: {2} pages in unavailable ranges", zone.NodeId, zone.Name, count)));
+            }
+        }
+
+        /// <summary>A SPARSEMEM section is present when some memblock range reaches into it (memblocks_present()).</summary>
+        private static bool SectionPresent(PhysicalMemoryInputs inputs, ulong section)
+        {
+            var first = section * inputs.SectionPages;
+            foreach (var (start, end, _) in inputs.ActiveRanges)
+            {
+                if (start < first + inputs.SectionPages && end > first)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// build_all_zonelists(): vm_total_pages is nr_free_pagecache_pages(), the zones' present pages
+        /// (2.6.24, where the memmap is already off them) or managed pages, which 6.x sets to
+        /// present_pages until memblock frees into the buddy allocator; the watermarks are still 0.
+        /// </summary>
+        private void BuildAllZonelists(PhysicalMemoryInputs inputs, int nodes, ICollection<BootMessage> log)
+        {
+            ulong total = 0;
+            foreach (var zone in _zones)
+            {
+                total += zone.PresentPages;
+            }
+
+            var grouping = total < inputs.PageblockPages * (ulong)inputs.MigrateTypes ? "off" : "on";
+            // 2.6.24 printks it without a level; 6.x uses pr_info() and no longer names the zonelist order.
+            log.Add(inputs.Style == Profiles.ZoneInitStyle.FreeAreaInit6
+                ? Info(F("Built {0} zonelists, mobility grouping {1}.  Total pages: {2}", nodes, grouping, total))
+                : BootMessage.Unleveled(F("Built {0} zonelists in Zone order, mobility grouping {1}.  Total pages: {2}", nodes, grouping, total)));
+        }
+
+        /// <summary>The registered pages of a node in [start, end).</summary>
+        private static ulong PagesIn(IReadOnlyList<(ulong Start, ulong End, int Nid)> ranges, int nid, ulong start, ulong end)
+        {
+            ulong pages = 0;
+            foreach (var range in ranges)
+            {
+                var from = System.Math.Max(range.Start, start);
+                var to = System.Math.Min(range.End, end);
+                pages += range.Nid == nid && from < to ? to - from : 0;
+            }
+
+            return pages;
+        }
+
+        private static ulong RoundUp(ulong value, ulong step) => (value + step - 1) / step * step;
 
         /// <summary>
         /// alloc_node_mem_map(): round the node to MAX_ORDER_NR_PAGES, allocate that many struct pages

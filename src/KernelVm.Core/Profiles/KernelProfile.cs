@@ -196,6 +196,12 @@ namespace KernelVm.Profiles
             return -1;
         }
 
+        /// <summary>Whether boot prints init_apic_mappings()'s "mapped APIC to" lines (2.6.24 printk(KERN_DEBUG); 2.4.22 Dprintk, 6.x apic=verbose only).</summary>
+        internal bool PrintsApicMappings { get; private init; }
+
+        /// <summary>MIGRATE_TYPES: build_all_zonelists() turns mobility grouping off below pageblock_nr_pages of each; 0 where there is no grouping (2.4.22).</summary>
+        internal int MigrateTypes { get; private init; }
+
         /// <summary>Whether mem_init() prints the "virtual kernel memory layout" block.</summary>
         internal bool PrintsVirtualLayout { get; private init; }
 

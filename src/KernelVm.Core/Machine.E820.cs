@@ -1,0 +1,106 @@
+using System.Collections.Generic;
+using System.Globalization;
+using KernelVm.Physical;
+using KernelVm.Profiles;
+
+namespace KernelVm
+{
+    public sealed partial class Machine
+    {
+        /// <summary>The usable pfn ranges boot kept from the e820 map (after 6.x's trim_bios_range()); null without a map.</summary>
+        private List<(ulong Start, ulong End)>? _usable;
+
+        /// <summary>
+        /// max_pfn from the BIOS map, printing it as the version does: find_max_pfn() (2.4.22, 2.6.24
+        /// i386), or e820__end_of_ram_pfn() after trim_bios_range() (6.x). Without a map: MemorySize.
+        /// </summary>
+        private ulong ReadE820()
+        {
+            if (Config.E820 is not { } map)
+            {
+                return Config.MemorySize >> PageShift;
+            }
+
+            var modern = Kernel.ZoneInit == ZoneInitStyle.FreeAreaInit6;
+            E820Map.Print(map, modern, _bootLog);
+            if (!modern)
+            {
+                _usable = E820Map.UsablePfns(map);
+                return E820Map.MaxPfn(_usable);
+            }
+
+            _usable = E820Map.UsablePfns(E820Map.TrimBiosRange(map, _bootLog));
+            var maxArchPfn = MaxArchPfn();
+            var maxPfn = System.Math.Min(E820Map.MaxPfn(_usable), maxArchPfn);
+            E820Map.PrintLastPfn(maxPfn, maxArchPfn, _bootLog);
+
+            // x86-64 setup_arch(): above 4 GiB, max_low_pfn is first the end of RAM below 4 GiB.
+            if (Is64Bit && maxPfn > MemorySizing.MaxNonPaePfn)
+            {
+                var low = new List<(ulong, ulong)>();
+                foreach (var (start, end) in _usable)
+                {
+                    if (start < MemorySizing.MaxNonPaePfn)
+                    {
+                        low.Add((start, System.Math.Min(end, MemorySizing.MaxNonPaePfn)));
+                    }
+                }
+
+                E820Map.PrintLastPfn(E820Map.MaxPfn(low), maxArchPfn, _bootLog);
+            }
+
+            return maxPfn;
+        }
+
+        /// <summary>MAX_ARCH_PFN: MAXMEM's pfns on x86-64, 2^(36-12) with PAE, 2^(32-12) without.</summary>
+        private ulong MaxArchPfn() => Is64Bit ? Kernel.X86_64Layout!.MaxMem >> PageShift
+            : IsPae ? 1UL << (36 - PageShift) : MemorySizing.MaxNonPaePfn;
+
+        /// <summary>
+        /// The early_node_map (2.6.24 add_active_range()) or memblock.memory (6.x) up to <paramref name="endPfn"/>:
+        /// i386 2.4.22 and 2.6.24 register one range from 0, so e820 holes stay inside the zones;
+        /// 2.6.24 x86-64 (e820_register_active_regions()) and 6.x register each usable range.
+        /// </summary>
+        private List<(ulong Start, ulong End)>? ActiveRanges(ulong endPfn)
+        {
+            if (_usable is null || (!Is64Bit && Kernel.ZoneInit != ZoneInitStyle.FreeAreaInit6))
+            {
+                return null;
+            }
+
+            var ranges = new List<(ulong, ulong)>();
+            foreach (var (start, end) in _usable)
+            {
+                if (start < endPfn)
+                {
+                    ranges.Add((start, System.Math.Min(end, endPfn)));
+                }
+            }
+
+            return ranges;
+        }
+
+        /// <summary>init_apic_mappings() and the IO-APIC loop of 2.6.24: where the fixmap maps each APIC (KERN_DEBUG).</summary>
+        private void LogApicMappings()
+        {
+            if (!Kernel.PrintsApicMappings || Is64Bit)
+            {
+                return;
+            }
+
+            void Line(bool configured, string what, string slot, ulong phys)
+            {
+                var index = Fixmaps.IndexOf(slot);
+                if (configured && index >= 0)
+                {
+                    var virt = Layout.FixaddrTop - ((ulong)index << PageShift);
+                    _bootLog.Add(new BootMessage(PrintkLevel.Debug, string.Format(CultureInfo.InvariantCulture, "mapped {0} to {1:x8} ({2:x8})", what, virt, phys)));
+                }
+            }
+
+            // APIC_DEFAULT_PHYS_BASE and the first IO-APIC's usual address, as an MP table gives them.
+            Line(Options.X86LocalApic, "APIC", "FIX_APIC_BASE", 0xFEE00000);
+            Line(Options.X86IoApic, "IOAPIC", "FIX_IO_APIC_BASE_0", 0xFEC00000);
+        }
+    }
+}
