@@ -103,6 +103,12 @@ namespace KernelVm
                 throw Errors.BadMemorySize(size, "it must be a whole number of 4 KiB pages.");
             }
 
+            // struct page holds at least flags, _count, _mapcount and lru, in whole words; a debug build stays well below a cache line pair.
+            if (config.StructPageSize is { } structPage && (structPage < 16 || structPage > 128 || structPage % 4 != 0))
+            {
+                throw Errors.BadConfigValue("StructPageSize", structPage, "sizeof(struct page) must be a multiple of 4 from 16 to 128 bytes.");
+            }
+
             // The image holds swapper_pg_dir, swapper_pg_pmd and empty_zero_page; it must fit well inside lowmem.
             if (config.KernelImageSize % Machine.PageSize != 0 || config.KernelImageSize < 16 * 1024 || config.KernelImageSize > 64UL << 20)
             {

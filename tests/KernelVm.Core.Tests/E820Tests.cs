@@ -311,6 +311,30 @@ public sealed class E820Tests
     }
 
     [Fact]
+    public void The_machine_file_keeps_the_map_and_the_struct_page_size()
+    {
+        var map = Hardy1280.Append(new E820Entry(0xfee00000, 0x1000, (E820Type)6)).ToArray();
+        var m = Machine.Boot(new MachineConfig { E820 = map, StructPageSize = 56 });
+        using var stream = new System.IO.MemoryStream();
+        State.MachineFile.Write(m, stream);
+        var json = System.Text.Encoding.UTF8.GetString(stream.ToArray());
+        Assert.Contains("\"type\":\"Acpi\"", json.Replace(" ", ""));
+        var back = State.MachineFile.Read(new System.IO.MemoryStream(stream.ToArray()));
+        Assert.Equal(m.Config.E820, back.Config.E820);
+        Assert.Equal(56UL, back.Memory.StructPageSize);
+        Assert.Equal(m.Config.MemorySize, back.Config.MemorySize);
+        Assert.Contains(" BIOS-e820: 00000000fee00000 - 00000000fee01000 (type 6)", Log(back));
+    }
+
+    // A debug 2.6.24 build (struct page of 56 bytes on i386) takes more memmap off each zone.
+    [Fact]
+    public void A_bigger_struct_page_takes_more_memmap()
+    {
+        var m = Machine.Boot(new MachineConfig { E820 = Hardy1280, StructPageSize = 56 });
+        AssertInOrder(Log(m), "  DMA zone: 56 pages used for memmap", "  Normal zone: 3080 pages used for memmap", "  HighMem zone: 1342 pages used for memmap");
+    }
+
+    [Fact]
     public void A_map_with_too_little_RAM_is_refused_like_a_small_MemorySize()
     {
         var e = Assert.Throws<KernelVmException>(() => Machine.Boot(new MachineConfig { E820 = new[] { Ram(0, 0x9fc00), Ram(0x100000, 0x1000000) } }));

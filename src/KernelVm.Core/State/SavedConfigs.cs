@@ -32,6 +32,8 @@ namespace KernelVm.State
             KernelSections = c.KernelSections is { } s
                 ? new SavedSections { Etext = Hex.Format(s.Etext), Edata = Hex.Format(s.Edata), InitBegin = Hex.Format(s.InitBegin), InitEnd = Hex.Format(s.InitEnd) }
                 : null,
+            E820 = c.E820?.Select(e => new SavedE820Entry { Start = Hex.Format(e.Start), Size = Hex.Format(e.Size), Type = e.Type.ToString() }).ToList(),
+            StructPageSize = (int)(c.StructPageSize ?? 0),
         };
 
         /// <summary>The configuration a saved one names; boot then validates it as it validates any other.</summary>
@@ -75,8 +77,18 @@ namespace KernelVm.State
                         InitEnd = Hex.Parse(s.InitEnd, "config.kernelSections.initEnd"),
                     }
                     : null,
+                E820 = c.E820?.Select(e => new E820Entry(Hex.Parse(e.Start, "config.e820.start"), Hex.Parse(e.Size, "config.e820.size"),
+                    E820TypeOf(e.Type))).ToList(),
+                // 0: a file from before sizeof(struct page) could be set, or the profile's size.
+                StructPageSize = c.StructPageSize == 0 ? null : (ulong)c.StructPageSize,
             };
         }
+
+        /// <summary>A type's name, or the number of a type the kernel prints as "type N".</summary>
+        private static E820Type E820TypeOf(string? text) =>
+            uint.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
+                ? (E820Type)number
+                : SavedEnum.Parse<E820Type>(text, "config.e820.type");
 
         private static string? Optional(ulong? value) => value is { } v ? Hex.Format(v) : null;
 
