@@ -277,6 +277,16 @@ public sealed class E820Tests
             "Built 1 zonelists, mobility grouping on.  Total pages: 744669");
     }
 
+    // 2.4.22 free_area_init_core(): a non-empty zone must start on a 1024-page (MAX_ORDER) block.
+    [Fact]
+    public void A_2_4_HighMem_zone_that_starts_off_a_MAX_ORDER_block_is_a_BUG_line()
+    {
+        var log = Log(Machine.Boot(new MachineConfig { MemorySize = 512UL << 20, Kernel = KernelProfile.V2_4_22, Boot = BootOptions.Parse("highmem=1M") }));
+        AssertInOrder(log, "zone(1): 126720 pages.", "zone(2): 256 pages.", "BUG: wrong zone alignment, it will crash");
+        var aligned = Log(Machine.Boot(new MachineConfig { MemorySize = 1UL << 30, Kernel = KernelProfile.V2_4_22 }));
+        Assert.DoesNotContain("BUG: wrong zone alignment, it will crash", aligned);
+    }
+
     [Fact]
     public void Without_a_map_RAM_is_one_range_from_0_and_nothing_is_printed_for_it()
     {

@@ -429,6 +429,12 @@ namespace KernelVm.Physical
             {
                 var size = bounds[i] - start;
                 log.Add(BootMessage.Unleveled(F("zone({0}): {1} pages.", i, size)));
+
+                // The buddy allocator needs each non-empty zone to start on a MAX_ORDER block (zone_required_alignment).
+                if (size > 0 && (start & (MaxOrderNrPages - 1)) != 0)
+                {
+                    log.Add(BootMessage.Unleveled("BUG: wrong zone alignment, it will crash"));
+                }
                 var zone = new Zone(0, inputs.ZoneTypes[i], i, start, size, 0, size, memMap + start * StructPageSize, hasPerCpuLists: false);
                 zones.Add(zone);
                 _zones.Add(zone);

@@ -86,6 +86,11 @@ namespace KernelVm.PowerShell.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public object[]? E820 { get; set; }
 
+        /// <summary>sizeof(struct page) in bytes when the kernel build differs from the model's (56 for a debug 2.6.24 i386 build); 0 for the kernel's.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [IntegerTransformation]
+        public int StructPageSize { get; set; }
+
         /// <summary>The kernel image's size from _text to the end of its bootmem bitmap (a model assumption; 4 MiB by default).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [AddressTransformation]
@@ -274,6 +279,7 @@ namespace KernelVm.PowerShell.Commands
                 Boot = BootOptions.Parse(string.Join(" ", BootOption ?? new string[0])),
                 Nodes = nodes,
                 E820 = e820.Length == 0 ? null : e820,
+                StructPageSize = StructPageSize == 0 ? null : (ulong)StructPageSize,
                 KernelImageSize = KernelImageSize,
                 EventLogCapacity = EventLogCapacity,
             };

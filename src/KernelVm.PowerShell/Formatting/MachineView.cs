@@ -65,6 +65,9 @@ namespace KernelVm.PowerShell.Formatting
         /// <summary>The BIOS memory map as -E820 reads it back ('0x0-0x9fbff usable,...'); empty without one.</summary>
         public static string E820(PSObject machine) => Of(machine).Config.E820 is { } map ? Transforms.E820Entries.Format(map) : "";
 
+        /// <summary>sizeof(struct page) the machine's mem_map uses.</summary>
+        public static ulong StructPageSize(PSObject machine) => Of(machine).Memory.StructPageSize;
+
         public static Address KernelImageSize(PSObject machine) => Of(machine).Config.KernelImageSize;
 
         /// <summary>The events the machine's log keeps (a power of two); its Events.NextSequence is the number of the next one.</summary>
