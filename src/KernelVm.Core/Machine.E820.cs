@@ -80,6 +80,81 @@ namespace KernelVm
             return ranges;
         }
 
+        /// <summary>
+        /// bootmem (register_bootmem_low_pages() frees only e820 RAM) and memblock hand out only usable
+        /// pages: below lowmem's end, what the map leaves out stays reserved.
+        /// </summary>
+        private void ReserveE820Holes()
+        {
+            ulong at = 0;
+            foreach (var (start, end) in _usable ?? new List<(ulong, ulong)>())
+            {
+                if (start > at && at < MaxLowPfn)
+                {
+                    BootMem.Reserve(at << PageShift, System.Math.Min(start, MaxLowPfn) << PageShift, "e820 hole");
+                }
+
+                at = System.Math.Max(at, end);
+            }
+
+            if (_usable is not null && at < MaxLowPfn)
+            {
+                BootMem.Reserve(at << PageShift, MaxLowPfn << PageShift, "e820 hole");
+            }
+        }
+
+        /// <summary>
+        /// mem_init()'s summary (2.4.22 arch/i386/mm/init.c, 2.6.24 arch/x86/mm/init_32.c): free pages of
+        /// num_physpages, the image's sections, the RAM pages below max_low_pfn that bootmem kept
+        /// (page_is_ram() and PageReserved()), and the RAM pages of highmem (totalhigh_pages).
+        /// </summary>
+        private void LogMemInit()
+        {
+            var ram = _usable ?? new List<(ulong Start, ulong End)> { (0, MaxPfn) };
+            ulong lowRam = 0, highRam = 0, reserved = 0;
+            foreach (var (start, end) in ram)
+            {
+                lowRam += Overlap(start, end, 0, MaxLowPfn);
+                highRam += HighMem == HighMemSupport.None ? 0 : Overlap(start, end, MaxLowPfn, HighEndPfn);
+            }
+
+            // The reserved ranges, merged, counted where they hold RAM.
+            ulong mergedStart = 0, mergedEnd = 0;
+            foreach (var range in BootMem.Reserved)
+            {
+                var (from, to) = (range.Start >> PageShift, (range.End + PageSize - 1) >> PageShift);
+                if (from > mergedEnd)
+                {
+                    reserved += RamIn(ram, mergedStart, mergedEnd);
+                    mergedStart = from;
+                }
+
+                mergedEnd = System.Math.Max(mergedEnd, to);
+            }
+
+            reserved += RamIn(ram, mergedStart, mergedEnd);
+            var physPages = HighMem == HighMemSupport.None ? MaxLowPfn : HighEndPfn;
+            var s = Sections;
+            _bootLog.Add(new BootMessage(PrintkLevel.Info, string.Format(CultureInfo.InvariantCulture,
+                "Memory: {0}k/{1}k available ({2}k kernel code, {3}k reserved, {4}k data, {5}k init, {6}k highmem)",
+                (lowRam - reserved + highRam) << 2, physPages << 2, s.Etext >> 10, reserved << 2, (s.Edata - s.Etext) >> 10,
+                (s.InitEnd - s.InitBegin) >> 10, highRam << 2)));
+
+            ulong RamIn(List<(ulong Start, ulong End)> ranges, ulong from, ulong to)
+            {
+                ulong pages = 0;
+                foreach (var (start, end) in ranges)
+                {
+                    pages += Overlap(start, end, from, System.Math.Min(to, MaxLowPfn));
+                }
+
+                return pages;
+            }
+        }
+
+        private static ulong Overlap(ulong start, ulong end, ulong from, ulong to) =>
+            System.Math.Min(end, to) > System.Math.Max(start, from) ? System.Math.Min(end, to) - System.Math.Max(start, from) : 0;
+
         /// <summary>init_apic_mappings() and the IO-APIC loop of 2.6.24: where the fixmap maps each APIC (KERN_DEBUG).</summary>
         private void LogApicMappings()
         {

@@ -287,6 +287,7 @@ namespace KernelVm
 
             // setup_bootmem_allocator(): page 0, the SMP trampoline page, and the kernel image with its bitmap.
             BootMem = new BootMem(MaxLowPfn << PageShift, Kernel.TopDownAllocation);
+            ReserveE820Holes();
             BootMem.Reserve(0, PageSize, "BIOS data page (page 0)");
             if (Options.NrCpus > 1)
             {
@@ -318,6 +319,11 @@ namespace KernelVm
             LogApicMappings();
             InitHighmem();
             PageTables?.MarkBooted();
+            if (Kernel.PrintsMemInit && !Is64Bit)
+            {
+                LogMemInit();
+            }
+
             if (Kernel.PrintsVirtualLayout && !Is64Bit)
             {
                 // mem_init()'s one printk of the layout carries no KERN_ level.

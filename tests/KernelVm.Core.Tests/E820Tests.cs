@@ -84,6 +84,22 @@ public sealed class E820Tests
             "mapped IOAPIC to ffffa000 (fec00000)");
     }
 
+    // mem_init(): num_physpages, highmem and the sections come out as the log's (1310400k, 392896k, 2177k, 1006k, 368k);
+    // reserved and available depend on what boot reserved, which in the model is page 0, the trampoline, a 4 MiB
+    // image, mem_map and the page tables (the real kernel also holds the initrd, hash tables, percpu areas...).
+    [Fact]
+    public void Hardy_1280MB_mem_init_line_counts_RAM_only()
+    {
+        var m = Machine.Boot(new MachineConfig { E820 = Hardy1280, Options = KernelConfig.R2 with { NrCpus = 2 } });
+        var line = Assert.Single(Log(m), l => l.StartsWith("Memory: ", StringComparison.Ordinal));
+        var reservedPages = m.Reserved.Where(r => r.Owner != "e820 hole").Sum(r => (long)((r.End + 0xfff) / 0x1000 - r.Start / 0x1000));
+        var lowRam = 0x9fL + (0x38000L - 0x100);                         // page_is_ram(): 0x9f is a partial page, 0xa0-0xff a hole
+        var free = lowRam - reservedPages + 98224;
+        Assert.Equal($"Memory: {free * 4}k/1310400k available (2177k kernel code, {reservedPages * 4}k reserved, 1006k data, 368k init, 392896k highmem)", line);
+        Assert.Contains("PG_reserved", m.Memory.GetPage(0xa0).FlagNames);  // the hole's struct pages stay reserved
+        Assert.Equal("virtual kernel memory layout:", Log(m)[Log(m).IndexOf(line) + 1]);
+    }
+
     [Fact]
     public void Hardy_PAE_4_75GB_keeps_the_PCI_hole_inside_HighMem()
     {
@@ -136,6 +152,8 @@ public sealed class E820Tests
             "zone(0): 4096 pages.",
             "zone(1): 225280 pages.",
             "zone(2): 32748 pages.");
+        Assert.Matches(@"^Memory: \d+k/1048496k available \(\d+k kernel code, \d+k reserved, \d+k data, \d+k init, 130992k highmem\)$",
+            Log(m).Single(l => l.StartsWith("Memory:", StringComparison.Ordinal)));
         Assert.DoesNotContain(Log(m), l => l.StartsWith("Built", StringComparison.Ordinal) || l.StartsWith("mapped", StringComparison.Ordinal));
     }
 

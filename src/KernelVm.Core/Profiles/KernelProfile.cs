@@ -199,6 +199,9 @@ namespace KernelVm.Profiles
         /// <summary>Whether x86-64 has ZONE_DEVICE after ZONE_MOVABLE (CONFIG_ZONE_DEVICE, on in 6.x distribution kernels; 2.6.24 has none).</summary>
         internal bool HasZoneDevice { get; private init; }
 
+        /// <summary>Whether i386 mem_init() prints "Memory: …k/…k available (…)" in the 2.4/2.6 form (6.x's mem_init_print_info() has another).</summary>
+        internal bool PrintsMemInit { get; private init; }
+
         /// <summary>Whether boot prints init_apic_mappings()'s "mapped APIC to" lines (2.6.24 printk(KERN_DEBUG); 2.4.22 Dprintk, 6.x apic=verbose only).</summary>
         internal bool PrintsApicMappings { get; private init; }
 
