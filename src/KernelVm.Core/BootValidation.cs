@@ -103,6 +103,12 @@ namespace KernelVm
                 throw Errors.BadMemorySize(size, "it must be a whole number of 4 KiB pages.");
             }
 
+            // mem= must leave RAM for ZONE_DMA and the kernel, as -MemorySize must.
+            if (config.Boot.Mem is { } mem && mem < MinMemory)
+            {
+                throw Errors.BadBootOption("mem=", mem, "at least " + Errors.Hex(MinMemory) + " (32 MiB) of RAM must stay.");
+            }
+
             // struct page holds at least flags, _count, _mapcount and lru, in whole words; a debug build stays well below a cache line pair.
             if (config.StructPageSize is { } structPage && (structPage < 16 || structPage > 128 || structPage % 4 != 0))
             {

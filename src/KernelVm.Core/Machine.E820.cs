@@ -16,22 +16,39 @@ namespace KernelVm
         /// </summary>
         private ulong ReadE820()
         {
+            var mem = Config.Boot.Mem;
             if (Config.E820 is not { } map)
             {
-                return Config.MemorySize >> PageShift;
+                return System.Math.Min(Config.MemorySize, mem ?? ulong.MaxValue) >> PageShift;
             }
 
             var modern = Kernel.ZoneInit == ZoneInitStyle.FreeAreaInit6;
             E820Map.Print(map, modern, _bootLog);
+
+            // 2.6.24 x86-64 keeps the map and caps end_pfn at mem= (end_user_pfn); the others rewrite the map.
+            var userPfn = mem is { } limit && Is64Bit && !modern ? limit >> PageShift : ulong.MaxValue;
+            if (mem is { } cut && userPfn == ulong.MaxValue)
+            {
+                map = E820Map.LimitRegions(map, cut, Kernel.ZoneInit, _bootLog);
+            }
+
             if (!modern)
             {
-                _usable = E820Map.UsablePfns(map);
-                return E820Map.MaxPfn(_usable);
+                _usable = new List<(ulong Start, ulong End)>();
+                foreach (var (start, end) in E820Map.UsablePfns(map))
+                {
+                    if (start < userPfn)
+                    {
+                        _usable.Add((start, System.Math.Min(end, userPfn)));
+                    }
+                }
+
+                return MaxPfnOf(_usable);
             }
 
             _usable = E820Map.UsablePfns(E820Map.TrimBiosRange(map, _bootLog));
             var maxArchPfn = MaxArchPfn();
-            var maxPfn = System.Math.Min(E820Map.MaxPfn(_usable), maxArchPfn);
+            var maxPfn = System.Math.Min(MaxPfnOf(_usable), maxArchPfn);
             E820Map.PrintLastPfn(maxPfn, maxArchPfn, _bootLog);
 
             // x86-64 setup_arch(): above 4 GiB, max_low_pfn is first the end of RAM below 4 GiB.
@@ -51,6 +68,10 @@ namespace KernelVm
 
             return maxPfn;
         }
+
+        /// <summary>find_max_pfn() of what mem= left; nothing left is an error.</summary>
+        private ulong MaxPfnOf(List<(ulong Start, ulong End)> usable) =>
+            usable.Count > 0 ? E820Map.MaxPfn(usable) : throw Errors.BadBootOption("mem=", Config.Boot.Mem!.Value, "the e820 map has no usable page below it.");
 
         /// <summary>MAX_ARCH_PFN: MAXMEM's pfns on x86-64, 2^(36-12) with PAE, 2^(32-12) without.</summary>
         private ulong MaxArchPfn() => Is64Bit ? Kernel.X86_64Layout!.MaxMem >> PageShift

@@ -305,6 +305,64 @@ public sealed class E820Tests
         Assert.DoesNotContain("BUG: wrong zone alignment, it will crash", aligned);
     }
 
+    // mem= (2.6.24 arch/x86/kernel/e820_32.c parse_mem() -> limit_regions()).
+    [Fact]
+    public void Mem_cuts_the_2_6_24_map_and_prints_it_before_and_after()
+    {
+        var m = Machine.Boot(new MachineConfig { E820 = Hardy1280, Boot = BootOptions.Parse("mem=512M") });
+        AssertInOrder(Log(m),
+            " BIOS-e820: 00000000ffb80000 - 0000000100000000 (reserved)",
+            " limit_regions start: 0000000000000000 - 000000000009fc00 (usable)",
+            " limit_regions start: 00000000ffb80000 - 0000000100000000 (reserved)",
+            " limit_regions endfor: 0000000000000000 - 000000000009fc00 (usable)",
+            " limit_regions endfor: 00000000000e0000 - 0000000000100000 (reserved)",
+            " limit_regions endfor: 0000000000100000 - 0000000020000000 (usable)",
+            "user-defined physical RAM map:",
+            " user: 0000000000100000 - 0000000020000000 (usable)",
+            "0MB HIGHMEM available.",
+            "512MB LOWMEM available.");
+        Assert.DoesNotContain(Log(m), l => l.StartsWith(" user: 000000004ffb0000", StringComparison.Ordinal));
+        Assert.Equal(0x20000UL, m.MaxPfn);
+    }
+
+    // 6.x parse_memopt(): e820__range_remove(mem, ULLONG_MAX - mem, E820_TYPE_RAM), then e820__finish_early_params().
+    [Fact]
+    public void Mem_removes_usable_RAM_above_it_in_6x_and_keeps_reserved_entries()
+    {
+        var m = Machine.Boot(new MachineConfig { E820 = Hardy1280, Kernel = KernelProfile.V6, Architecture = Architecture.X86_64, Boot = BootOptions.Parse("mem=1G") });
+        AssertInOrder(Log(m),
+            "BIOS-e820: [mem 0x0000000000100000-0x000000004ffaffff] usable",
+            "e820: remove [mem 0x40000000-0xfffffffffffffffe] usable",
+            "user-defined physical RAM map:",
+            "user: [mem 0x0000000000100000-0x000000003fffffff] usable",
+            "user: [mem 0x000000004ffb0000-0x000000004ffbdfff] ACPI data",
+            "user: [mem 0x00000000ffb80000-0x00000000ffffffff] reserved",
+            "e820: update [mem 0x00000000-0x00000fff] usable ==> reserved",
+            "last_pfn = 0x40000 max_arch_pfn = 0x400000000");
+    }
+
+    [Fact]
+    public void Mem_in_a_hole_breaks_2_4_22s_limit_regions()
+    {
+        var e = Assert.Throws<KernelVmException>(() => Machine.Boot(new MachineConfig
+        {
+            E820 = new[] { Ram(0, 0x9fc00), Ram(0x100000, 0x4000000), Ram(0x8000000, 0x10000000) },
+            Kernel = KernelProfile.V2_4_22, Boot = BootOptions.Parse("mem=96M"),
+        }));
+        Assert.Equal(Errors.BootOptionInvalid, e.ErrorId);
+        var m = Machine.Boot(new MachineConfig { E820 = new[] { Ram(0, 0x9fc00), Ram(0x100000, 0x4000000) }, Kernel = KernelProfile.V2_4_22, Boot = BootOptions.Parse("mem=48M") });
+        AssertInOrder(Log(m), "user-defined physical RAM map:", " user: 0000000000100000 - 0000000003000000 (usable)");
+        Assert.DoesNotContain(Log(m), l => l.StartsWith(" limit_regions", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Mem_without_a_map_caps_MemorySize()
+    {
+        Assert.Equal(0x18000UL, Machine.Boot(new MachineConfig { MemorySize = 1UL << 30, Boot = BootOptions.Parse("mem=384M") }).MaxPfn);
+        var e = Assert.Throws<KernelVmException>(() => Machine.Boot(new MachineConfig { Boot = BootOptions.Parse("mem=16M") }));
+        Assert.Equal(Errors.BootOptionInvalid, e.ErrorId);
+    }
+
     [Fact]
     public void Without_a_map_RAM_is_one_range_from_0_and_nothing_is_printed_for_it()
     {

@@ -158,15 +158,89 @@ namespace KernelVm.Physical
         /// 2.6.24 (" BIOS-e820: start - end (type)", end exclusive, no level) or 6.x e820__print_table()
         /// ("BIOS-e820: [mem start-end] type", end inclusive, pr_info).
         /// </summary>
-        internal static void Print(IReadOnlyList<E820Entry> map, bool memFormat, ICollection<BootMessage> log)
+        internal static void Print(IReadOnlyList<E820Entry> map, bool memFormat, ICollection<BootMessage> log, string header = "BIOS-provided physical RAM map:", string who = "BIOS-e820")
         {
-            log.Add(new BootMessage(PrintkLevel.Info, "BIOS-provided physical RAM map:"));
+            if (header.Length > 0)
+            {
+                log.Add(new BootMessage(PrintkLevel.Info, header));
+            }
+
             foreach (var entry in map)
             {
                 log.Add(memFormat
-                    ? new BootMessage(PrintkLevel.Info, F("BIOS-e820: [mem 0x{0:x16}-0x{1:x16}] {2}", entry.Start, entry.End - 1, Name6(entry.Type)))
-                    : BootMessage.Unleveled(F(" BIOS-e820: {0:x16} - {1:x16} ({2})", entry.Start, entry.End, Name2(entry.Type))));
+                    ? new BootMessage(PrintkLevel.Info, F("{0}: [mem 0x{1:x16}-0x{2:x16}] {3}", who, entry.Start, entry.End - 1, Name6(entry.Type)))
+                    : BootMessage.Unleveled(F(" {0}: {1:x16} - {2:x16} ({3})", who, entry.Start, entry.End, Name2(entry.Type))));
             }
+        }
+
+        /// <summary>
+        /// mem=: 2.4.22 limit_regions() cuts the first usable entry that reaches the limit and drops the
+        /// rest; 2.6.24's also skips entries that end below it or are not RAM, and prints the map before
+        /// and after; 6.x removes the usable RAM above it (e820__range_remove()). Each then prints the
+        /// "user-defined physical RAM map".
+        /// </summary>
+        internal static IReadOnlyList<E820Entry> LimitRegions(IReadOnlyList<E820Entry> map, ulong limit, Profiles.ZoneInitStyle style, ICollection<BootMessage> log)
+        {
+            var modern = style == Profiles.ZoneInitStyle.FreeAreaInit6;
+            var result = new List<E820Entry>();
+            if (modern)
+            {
+                log.Add(new BootMessage(PrintkLevel.Debug, F("e820: remove [mem 0x{0:x8}-0x{1:x8}] usable", limit, ulong.MaxValue - 1)));
+                foreach (var entry in map)
+                {
+                    if (entry.Type != E820Type.Ram || entry.End <= limit)
+                    {
+                        result.Add(entry);
+                    }
+                    else if (entry.Start < limit)
+                    {
+                        result.Add(entry with { Size = limit - entry.Start });
+                    }
+                }
+            }
+            else
+            {
+                var old = style == Profiles.ZoneInitStyle.FreeAreaInit24;
+                if (!old)
+                {
+                    Print(map, false, log, "", "limit_regions start");
+                }
+
+                var done = false;
+                foreach (var entry in map)
+                {
+                    if (done)
+                    {
+                        break;
+                    }
+
+                    if (entry.Type != E820Type.Ram || entry.End < limit)
+                    {
+                        result.Add(entry);
+                        continue;
+                    }
+
+                    done = true;
+                    if (entry.Start < limit)
+                    {
+                        result.Add(entry with { Size = limit - entry.Start });
+                    }
+                    else if (old)
+                    {
+                        // size -= end - limit would wrap: 2.4.22 leaves a corrupt map behind.
+                        throw Errors.BadBootOption("mem=", limit, "2.4.22's limit_regions() cuts the first usable entry that reaches it, and the one at 0x"
+                            + entry.Start.ToString("x", CultureInfo.InvariantCulture) + " starts above it: its size would wrap.");
+                    }
+                }
+
+                if (!old)
+                {
+                    Print(result, false, log, "", done ? "limit_regions endfor" : "limit_regions endfunc");
+                }
+            }
+
+            Print(result, modern, log, "user-defined physical RAM map:", "user");
+            return result;
         }
 
         /// <summary>e820__end_of_ram_pfn()'s line: the last usable pfn and MAX_ARCH_PFN (6.x).</summary>

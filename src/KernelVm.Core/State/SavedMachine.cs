@@ -59,6 +59,7 @@ namespace KernelVm.State
         [DataMember(Name = "highmem", Order = 2)] public string? HighMem { get; set; }
         [DataMember(Name = "reservetop", Order = 3)] public string? ReserveTop { get; set; }
         [DataMember(Name = "reservetopBeforeVmalloc", Order = 4)] public bool ReserveTopBeforeVmalloc { get; set; }
+        [DataMember(Name = "mem", Order = 5)] public string? Mem { get; set; }
     }
 
     [DataContract]
