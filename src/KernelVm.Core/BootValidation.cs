@@ -103,6 +103,12 @@ namespace KernelVm
                 throw Errors.BadMemorySize(size, "it must be a whole number of 4 KiB pages.");
             }
 
+            // ZONE_MOVABLE came with 2.6.23; 2.4.22 has no kernelcore= or movablecore=.
+            if (config.Kernel.ZoneInit == ZoneInitStyle.FreeAreaInit24 && (config.Boot.KernelCore ?? config.Boot.MovableCore) is not null)
+            {
+                throw Errors.BootOptionMissing(config.Boot.KernelCore is not null ? "kernelcore=" : "movablecore=", config.Kernel.Version);
+            }
+
             // mem= must leave RAM for ZONE_DMA and the kernel, as -MemorySize must.
             if (config.Boot.Mem is { } mem && mem < MinMemory)
             {

@@ -158,7 +158,7 @@ namespace KernelVm
 
         internal static KernelVmException UnknownBootOption(string word) => new(
             BootOptionUnknown, FailureKind.InvalidArgument, word,
-            F("'{0}' is not a boot option the model knows. Use vmalloc=<size>, highmem=<size>, reservetop=<size> or mem=<size>, with sizes as memparse() reads them (256M, 0x1000000).", word));
+            F("'{0}' is not a boot option the model knows. Use vmalloc=<size>, highmem=<size>, reservetop=<size>, mem=<size>, kernelcore=<size> or movablecore=<size>, with sizes as memparse() reads them (256M, 0x1000000).", word));
 
         internal static KernelVmException KunmapUnmapped(ulong pfn) => new(
             KunmapNotMapped, FailureKind.InvalidOperation, pfn,

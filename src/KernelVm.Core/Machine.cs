@@ -459,6 +459,8 @@ namespace KernelVm
                 // MAX_ACTIVE_REGIONS: 256, or 50 per node of MAX_NUMNODES (1 << NODES_SHIFT) on NUMA.
                 MaxActiveRegions = numa ? 50 << (Is64Bit ? 6 : 3) : 256,
                 MigrateTypes = Kernel.MigrateTypes,
+                KernelCorePages = Config.Boot.KernelCore >> PageShift,
+                MovableCorePages = Config.Boot.MovableCore >> PageShift,
                 // pageblock_order = HUGETLB_PAGE_ORDER: 4 MiB pages without PAE, 2 MiB with PAE and on x86-64.
                 PageblockPages = Architecture == Architecture.X86 ? 1024UL : 512UL,
                 // SECTION_SIZE_BITS 27 on x86-64 (SPARSEMEM); i386 is FLATMEM, where every pfn below max_mapnr is valid.

@@ -363,6 +363,44 @@ public sealed class E820Tests
         Assert.Equal(Errors.BootOptionInvalid, e.ErrorId);
     }
 
+    // 2.6.24 find_zone_movable_pfns_for_nodes(): kernelcore= keeps lowmem and 16384 highmem pages for the kernel.
+    [Fact]
+    public void Kernelcore_carves_ZONE_MOVABLE_from_the_top_of_HighMem()
+    {
+        var m = Machine.Boot(new MachineConfig { MemorySize = 1UL << 30, Boot = BootOptions.Parse("kernelcore=960M") });
+        AssertInOrder(Log(m),
+            "Movable zone start PFN for each node",
+            "  Node 0: 245760",
+            "  HighMem zone: 128 pages used for memmap",
+            "  HighMem zone: 16256 pages, LIFO batch:3",
+            "  Movable zone: 128 pages used for memmap",
+            "  Movable zone: 16256 pages, LIFO batch:3",
+            "Built 1 zonelists in Zone order, mobility grouping on.  Total pages: 260096");
+        var movable = m.Memory.ZoneOf(250000);
+        Assert.Equal((ZoneType.Movable, 245760UL, true), (movable.Type, movable.StartPfn, movable.IsHighMem));
+        Assert.NotEqual(Highmem.KmapStatus.Lowmem, m.Kmap(null, 250000).Status);   // a movable highmem page needs kmap_high()
+    }
+
+    [Fact]
+    public void Kernelcore_below_lowmem_makes_all_of_HighMem_movable_and_2_4_22_has_none()
+    {
+        var m = Machine.Boot(new MachineConfig { MemorySize = 1UL << 30, Boot = BootOptions.Parse("kernelcore=512M") });
+        AssertInOrder(Log(m), "  Node 0: 229376", "  HighMem zone: 0 pages used for memmap", "  Movable zone: 32512 pages, LIFO batch:7");
+        var e = Assert.Throws<KernelVmException>(() => Machine.Boot(new MachineConfig { Kernel = KernelProfile.V2_4_22, Boot = BootOptions.Parse("movablecore=64M") }));
+        Assert.Equal(Errors.BootOptionNotInKernel, e.ErrorId);
+    }
+
+    // 6.x: movablecore= becomes the kernelcore it leaves; ZONE_MOVABLE is carved from DMA32 when Normal is empty.
+    [Fact]
+    public void Movablecore_on_6x_x86_64_starts_ZONE_MOVABLE_inside_DMA32()
+    {
+        var map = new[] { Ram(0, 0x9fc00), Reserved(0x9fc00, 0xa0000), Ram(0x100000, 0x7ffe0000) };
+        var m = Machine.Boot(new MachineConfig { E820 = map, Kernel = KernelProfile.V6, Architecture = Architecture.X86_64, Boot = BootOptions.Parse("movablecore=512M") });
+        AssertInOrder(Log(m), "Movable zone start for each node", "  Node 0: 0x0000000060000000", "Early memory node ranges");
+        Assert.Equal((0x60000UL, 0x7ffe0UL - 0x60000), (m.Memory.ZoneOf(0x70000).StartPfn, m.Memory.ZoneOf(0x70000).SpannedPages));
+        Assert.Equal(ZoneType.DMA32, m.Memory.ZoneOf(0x5ffff).Type);
+    }
+
     [Fact]
     public void Without_a_map_RAM_is_one_range_from_0_and_nothing_is_printed_for_it()
     {

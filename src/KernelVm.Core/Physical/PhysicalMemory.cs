@@ -168,6 +168,10 @@ namespace KernelVm.Physical
                 highest[i] = System.Math.Max(maxZonePfn[i], lowest[i]);
             }
 
+            var movableZone = FindUsableZoneForMovable(types, lowest, highest);
+            var nodes = inputs.NodeRanges;
+            var movablePfn = FindZoneMovablePfnsForNodes(inputs, nodes.Count, lowest[movableZone]);
+
             // 2.6.24's free_area_init_nodes() printks these without a level; 6.x uses pr_info().
             BootMessage Line(string text) => modern ? Info(text) : BootMessage.Unleveled(text);
             log.Add(Line(modern ? "Zone ranges:" : "Zone PFN ranges:"));
@@ -184,16 +188,24 @@ namespace KernelVm.Physical
             }
 
             log.Add(Line(modern ? "Movable zone start for each node" : "Movable zone start PFN for each node"));
+            for (var n = 0; n < movablePfn.Length; n++)
+            {
+                if (movablePfn[n] != 0)
+                {
+                    log.Add(Line(modern ? F("  Node {0}: 0x{1:x16}", n, movablePfn[n] << Machine.PageShift) : F("  Node {0}: {1}", n, movablePfn[n])));
+                }
+            }
+
             log.Add(Line(modern ? "Early memory node ranges" : F("early_node_map[{0}] active PFN ranges", ranges.Count)));
             foreach (var (start, end, nid) in ranges)
             {
                 log.Add(Line(modern ? F("  node {0,3}: {1}", nid, MemRange(start, end)) : F("  {0,3}: {1,8} -> {2,8}", nid, start, end)));
             }
 
-            var nodes = inputs.NodeRanges;
+            var movable = new Movable(movablePfn, highest[movableZone], types[movableZone] == ZoneType.HighMem);
             for (var n = 0; n < nodes.Count; n++)
             {
-                FreeAreaInitNode(n, nodes[n], inputs, types, lowest, highest, log);
+                FreeAreaInitNode(n, nodes[n], inputs, types, lowest, highest, movable, log);
             }
 
             if (modern)
@@ -205,7 +217,7 @@ namespace KernelVm.Physical
         }
 
         /// <summary>free_area_init_node(): size the node, place its mem_map, then free_area_init_core() per zone.</summary>
-        private void FreeAreaInitNode(int nid, (ulong Start, ulong End) node, PhysicalMemoryInputs inputs, IReadOnlyList<ZoneType> types, ulong[] lowest, ulong[] highest, ICollection<BootMessage> log)
+        private void FreeAreaInitNode(int nid, (ulong Start, ulong End) node, PhysicalMemoryInputs inputs, IReadOnlyList<ZoneType> types, ulong[] lowest, ulong[] highest, Movable movable, ICollection<BootMessage> log)
         {
             var (nodeStart, nodeEnd) = node;
             var modern = inputs.Style == Profiles.ZoneInitStyle.FreeAreaInit6;
@@ -221,11 +233,12 @@ namespace KernelVm.Physical
             var zoneStart = nodeStart;
             for (var i = 0; i < types.Count; i++)
             {
-                // zone_spanned_pages_in_node(): the zone's arch range clipped to the node.
+                // zone_spanned_pages_in_node(): the zone's arch range, moved for ZONE_MOVABLE, clipped to the node.
+                var (from, to) = movable.Adjust(nid, types[i], lowest[i], highest[i], nodeEnd);
                 ulong size = 0;
-                if (types[i] != ZoneType.Movable && highest[i] >= nodeStart && lowest[i] <= nodeEnd)
+                if (to >= nodeStart && from <= nodeEnd && System.Math.Min(to, nodeEnd) > System.Math.Max(from, nodeStart))
                 {
-                    size = System.Math.Min(highest[i], nodeEnd) - System.Math.Max(lowest[i], nodeStart);
+                    size = System.Math.Min(to, nodeEnd) - System.Math.Max(from, nodeStart);
                 }
 
                 // zone_absent_pages_in_node(): the holes between the registered ranges are not present.
@@ -250,7 +263,7 @@ namespace KernelVm.Physical
                 }
 
                 var zone = new Zone(nid, types[i], i, zoneStart, size, memmapPages, realSize,
-                    nodeMemMap + (zoneStart - nodeStart) * StructPageSize, hasPerCpuLists: !modern);
+                    nodeMemMap + (zoneStart - nodeStart) * StructPageSize, hasPerCpuLists: !modern, movable.IsHighMem);
                 if (realSize > 0 && !modern)
                 {
                     log.Add(new BootMessage(PrintkLevel.Debug, F("  {0} zone: {1} pages, LIFO batch:{2}", ZoneName(types[i]), realSize, zone.LifoBatch!.Value)));
@@ -262,6 +275,141 @@ namespace KernelVm.Physical
             }
 
             _nodes.Add(new Node(nid, nodeStart, nodeEnd - nodeStart, nodeMemMap, mapPhysical, mapBytes, zones));
+        }
+
+        /// <summary>find_usable_zone_for_movable(): the highest zone with pages, which ZONE_MOVABLE is carved from.</summary>
+        private static int FindUsableZoneForMovable(IReadOnlyList<ZoneType> types, ulong[] lowest, ulong[] highest)
+        {
+            for (var i = types.Count - 1; i > 0; i--)
+            {
+                if (types[i] != ZoneType.Movable && highest[i] > lowest[i])
+                {
+                    return i;
+                }
+            }
+
+            return 0;
+        }
+
+        /// <summary>
+        /// find_zone_movable_pfns_for_nodes(): with kernelcore= (or movablecore=, turned into the kernelcore it
+        /// leaves), spread the kernel's pages evenly over the nodes from the bottom; ZONE_MOVABLE starts where
+        /// each node's share ends, rounded up to MAX_ORDER_NR_PAGES. 0 for a node without ZONE_MOVABLE.
+        /// </summary>
+        private static ulong[] FindZoneMovablePfnsForNodes(PhysicalMemoryInputs inputs, int nodes, ulong usableStartPfn)
+        {
+            var movablePfn = new ulong[nodes];
+            ulong totalPages = 0;
+            foreach (var (start, end, _) in inputs.ActiveRanges)
+            {
+                totalPages += end - start;
+            }
+
+            var requiredKernelcore = inputs.KernelCorePages ?? 0;
+            if (inputs.MovableCorePages is { } movablecore)
+            {
+                // Round up so that ZONE_MOVABLE is at least as large as asked; more than all RAM leaves no kernelcore to add.
+                var corePages = totalPages - System.Math.Min(totalPages, RoundUp(movablecore, MaxOrderNrPages));
+                requiredKernelcore = System.Math.Max(requiredKernelcore, corePages);
+            }
+
+            // 6.x also gives up when the kernel is to keep everything.
+            if (requiredKernelcore == 0 || (inputs.Style == Profiles.ZoneInitStyle.FreeAreaInit6 && requiredKernelcore >= totalPages))
+            {
+                return movablePfn;
+            }
+
+            var usableNodes = (ulong)nodes;
+            do
+            {
+                var kernelcoreNode = requiredKernelcore / usableNodes;
+                for (var nid = 0; nid < nodes; nid++)
+                {
+                    if (requiredKernelcore < kernelcoreNode)
+                    {
+                        kernelcoreNode = requiredKernelcore / usableNodes;
+                    }
+
+                    var remaining = kernelcoreNode;
+                    foreach (var range in inputs.ActiveRanges)
+                    {
+                        var start = System.Math.Max(range.Start, movablePfn[nid]);
+                        var end = range.End;
+                        if (range.Nid != nid || start >= end)
+                        {
+                            continue;
+                        }
+
+                        // Pages below the zone ZONE_MOVABLE is taken from only count as kernelcore.
+                        if (start < usableStartPfn)
+                        {
+                            var kernelPages = System.Math.Min(end, usableStartPfn) - start;
+                            remaining -= System.Math.Min(kernelPages, remaining);
+                            requiredKernelcore -= System.Math.Min(kernelPages, requiredKernelcore);
+                            if (end <= usableStartPfn)
+                            {
+                                movablePfn[nid] = end;
+                                continue;
+                            }
+
+                            start = usableStartPfn;
+                        }
+
+                        var sizePages = System.Math.Min(end - start, remaining);
+                        movablePfn[nid] = start + sizePages;
+                        requiredKernelcore -= System.Math.Min(requiredKernelcore, sizePages);
+                        remaining -= sizePages;
+                        if (remaining == 0)
+                        {
+                            break;
+                        }
+                    }
+                }
+
+                // What is still required is spread again over one node fewer.
+                usableNodes--;
+            }
+            while (usableNodes > 0 && requiredKernelcore > usableNodes);
+
+            for (var nid = 0; nid < nodes; nid++)
+            {
+                movablePfn[nid] = RoundUp(movablePfn[nid], MaxOrderNrPages);
+            }
+
+            return movablePfn;
+        }
+
+        /// <summary>Where ZONE_MOVABLE starts in each node, and adjust_zone_range_for_zone_movable().</summary>
+        private sealed class Movable
+        {
+            private readonly ulong[] _startPfn;
+            private readonly ulong _zoneEnd;
+
+            internal Movable(ulong[] startPfn, ulong zoneEnd, bool isHighMem)
+            {
+                _startPfn = startPfn;
+                _zoneEnd = zoneEnd;
+                IsHighMem = isHighMem && System.Array.Exists(startPfn, p => p != 0);
+            }
+
+            /// <summary>zone_movable_is_highmem(): the zone it was carved from is ZONE_HIGHMEM.</summary>
+            internal bool IsHighMem { get; }
+
+            internal (ulong Start, ulong End) Adjust(int nid, ZoneType type, ulong start, ulong end, ulong nodeEnd)
+            {
+                var movable = _startPfn[nid];
+                if (movable == 0)
+                {
+                    return (start, end);
+                }
+
+                if (type == ZoneType.Movable)
+                {
+                    return (movable, System.Math.Min(nodeEnd, _zoneEnd));
+                }
+
+                return start < movable && end > movable ? (start, movable) : start >= movable ? (end, end) : (start, end);
+            }
         }
 
         /// <summary>

@@ -30,6 +30,12 @@ namespace KernelVm.Physical
         /// </summary>
         internal IReadOnlyList<(ulong Start, ulong End, int Nid)> ActiveRanges { get; init; } = null!;
 
+        /// <summary>kernelcore= in pages (required_kernelcore), or null.</summary>
+        internal ulong? KernelCorePages { get; init; }
+
+        /// <summary>movablecore= in pages (required_movablecore), or null.</summary>
+        internal ulong? MovableCorePages { get; init; }
+
         /// <summary>MAX_ACTIVE_REGIONS, which add_active_range() prints.</summary>
         internal int MaxActiveRegions { get; init; }
 

@@ -60,6 +60,8 @@ namespace KernelVm.State
         [DataMember(Name = "reservetop", Order = 3)] public string? ReserveTop { get; set; }
         [DataMember(Name = "reservetopBeforeVmalloc", Order = 4)] public bool ReserveTopBeforeVmalloc { get; set; }
         [DataMember(Name = "mem", Order = 5)] public string? Mem { get; set; }
+        [DataMember(Name = "kernelcore", Order = 6)] public string? KernelCore { get; set; }
+        [DataMember(Name = "movablecore", Order = 7)] public string? MovableCore { get; set; }
     }
 
     [DataContract]
