@@ -104,3 +104,27 @@ Describe 'New-VmMachine -E820' {
         $e.Exception.Message | Should -BeLike "*'0x100000-0x4ffaffff usable'*"
     }
 }
+
+Describe 'New-VmMachine -StructPageSize and the memory boot options' {
+    It 'sizes mem_map with -StructPageSize and exports it' {
+        $m = New-VmMachine -Name (New-UniqueName) -E820 $script:Hardy -StructPageSize 56
+        $m.StructPageSize | Should -Be 56
+        (Get-VmBootLog -Machine $m).Text | Should -Contain '  HighMem zone: 1342 pages used for memmap'
+    }
+
+    It 'refuses a struct page size that is no multiple of 4 from 16 to 128 with ConfigValueInvalid' {
+        { New-VmMachine -Name (New-UniqueName) -StructPageSize 30 } | Should -Throw -ErrorId 'ConfigValueInvalid,KernelVm.PowerShell.Commands.NewVmMachineCommand'
+    }
+
+    It 'cuts the map at mem= and prints the user-defined map' {
+        $m = New-VmMachine -Name (New-UniqueName) -E820 $script:Hardy -BootOption 'mem=512M'
+        [uint64]$m.MaxPfn | Should -Be ([uint64]'0x20000')
+        (Get-VmBootLog -Machine $m).Text | Should -Contain ' user: 0000000000100000 - 0000000020000000 (usable)'
+        $m.BootOption | Should -BeExactly 'mem=512M'
+    }
+
+    It 'makes ZONE_MOVABLE with kernelcore=' {
+        $m = New-VmMachine -Name (New-UniqueName) -BootOption 'kernelcore=960M'
+        (Get-VmZone -Machine $m | Where-Object Name -EQ 'Movable').PresentPages | Should -Be 16256
+    }
+}
