@@ -459,6 +459,7 @@ namespace KernelVm
                 // MAX_ACTIVE_REGIONS: 256, or 50 per node of MAX_NUMNODES (1 << NODES_SHIFT) on NUMA.
                 MaxActiveRegions = numa ? 50 << (Is64Bit ? 6 : 3) : 256,
                 MigrateTypes = Kernel.MigrateTypes,
+                RamRanges = _usable,
                 KernelCorePages = Config.Boot.KernelCore >> PageShift,
                 MovableCorePages = Config.Boot.MovableCore >> PageShift,
                 // pageblock_order = HUGETLB_PAGE_ORDER: 4 MiB pages without PAE, 2 MiB with PAE and on x86-64.

@@ -129,6 +129,8 @@ public sealed class E820Tests
             "Built 1 zonelists in Zone order, mobility grouping on.  Total pages: 1235456",
             "mapped APIC to ffffb000 (fee00000)",
             "mapped IOAPIC to ffffa000 (fec00000)");
+        Assert.Contains("PG_reserved", m.Memory.GetPage(0xd0000).FlagNames);    // the PCI hole inside HighMem
+        Assert.DoesNotContain("PG_reserved", m.Memory.GetPage(0x100000).FlagNames);
     }
 
     [Fact]
@@ -416,6 +418,11 @@ public sealed class E820Tests
         Assert.Equal(new ulong[] { 0, 0x100000 }, m.Config.E820!.Select(e => e.Start));
         Assert.Equal(0x4000000UL - 0x100000 + 0x9fc00, m.Config.MemorySize);
         Assert.Equal(0x4000UL, m.MaxPfn);
+
+        // Neighbours of one type are one entry, as sanitize_e820_map() leaves them: no page is lost at 0x2a534018.
+        var split = Machine.Boot(new MachineConfig { E820 = new[] { Ram(0, 0x9fc00), Ram(0x100000, 0x2a534018), Ram(0x2a534018, 0x39020000) } });
+        Assert.Equal(2, split.Config.E820!.Count);
+        Assert.Equal(0x39020UL, split.MaxPfn);
     }
 
     public static TheoryData<E820Entry[], string> BadMaps => new()

@@ -15,7 +15,7 @@ namespace KernelVm.Physical
 
         internal const ulong IsaEnd = 0x100000;
 
-        /// <summary>The entries sorted by start; a zero-sized, wrapping or overlapping entry, or no usable page, is an error.</summary>
+        /// <summary>The entries sorted by start, neighbours of one type joined; a zero-sized, wrapping or overlapping entry, or no usable page, is an error.</summary>
         public static IReadOnlyList<E820Entry> Checked(IReadOnlyList<E820Entry> map)
         {
             var sorted = new List<E820Entry>(map);
@@ -36,6 +36,16 @@ namespace KernelVm.Physical
                 if (i > 0 && sorted[i - 1].End > entry.Start)
                 {
                     throw Errors.BadE820(entry, Errors.E820EntriesOverlap, "it overlaps " + Describe(sorted[i - 1]) + ".");
+                }
+            }
+
+            // sanitize_e820_map() (e820__update_table() in 6.x) joins neighbours of one type before anything reads or prints the map.
+            for (var i = sorted.Count - 1; i > 0; i--)
+            {
+                if (sorted[i - 1].End == sorted[i].Start && sorted[i - 1].Type == sorted[i].Type)
+                {
+                    sorted[i - 1] = sorted[i - 1] with { Size = sorted[i - 1].Size + sorted[i].Size };
+                    sorted.RemoveAt(i);
                 }
             }
 

@@ -24,11 +24,13 @@ namespace KernelVm.Physical
         private readonly PageFlagLayout _flags;
         private readonly BootMem _bootMem;
         private readonly ulong _maxLowPfn;
+        private readonly IReadOnlyList<(ulong Start, ulong End)>? _ram;
 
         internal PhysicalMemory(PhysicalMemoryInputs inputs, BootMem bootMem, ICollection<BootMessage> log)
         {
             _bootMem = bootMem;
             _maxLowPfn = inputs.MaxLowPfn;
+            _ram = inputs.RamRanges;
             Model = inputs.Model;
             StructPageSize = inputs.StructPageSize;
             _flags = inputs.Flags;
@@ -117,9 +119,29 @@ namespace KernelVm.Physical
         public PageDescriptor GetPage(ulong pfn)
         {
             var zone = ZoneOf(pfn);
-            var reserved = pfn < _maxLowPfn && _bootMem.IsReserved(pfn << Machine.PageShift);
+            // A hole's struct page stays reserved: set_highmem_pages_init() and init_unavailable_range() leave it so.
+            var reserved = (pfn < _maxLowPfn && _bootMem.IsReserved(pfn << Machine.PageShift)) || !IsRam(pfn);
             var flags = _flags.ZoneBits(zone.NodeId, zone.Index) | (reserved ? 1UL << _flags.PgReserved : 0);
             return new PageDescriptor(pfn, PfnToPage(pfn), flags, _flags.Names(flags), reserved ? 1 : 0, -1, zone);
+        }
+
+        /// <summary>page_is_ram(): the pfn lies in a usable e820 range (every pfn without a map).</summary>
+        private bool IsRam(ulong pfn)
+        {
+            if (_ram is null)
+            {
+                return true;
+            }
+
+            foreach (var (start, end) in _ram)
+            {
+                if (pfn >= start && pfn < end)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private void FreeAreaInitNodes(PhysicalMemoryInputs inputs, ICollection<BootMessage> log)

@@ -30,6 +30,9 @@ namespace KernelVm.Physical
         /// </summary>
         internal IReadOnlyList<(ulong Start, ulong End, int Nid)> ActiveRanges { get; init; } = null!;
 
+        /// <summary>The usable e820 pages, [start, end) pfns, or null when all of RAM is usable (page_is_ram()).</summary>
+        internal IReadOnlyList<(ulong Start, ulong End)>? RamRanges { get; init; }
+
         /// <summary>kernelcore= in pages (required_kernelcore), or null.</summary>
         internal ulong? KernelCorePages { get; init; }
 

@@ -16,11 +16,11 @@ namespace KernelVm.PowerShell.Transforms
     /// </summary>
     internal static class E820Entries
     {
-        // 2.x: " BIOS-e820: <hex> - <hex> (<type>)", end exclusive, digits without 0x.
-        private static readonly Regex Old = new(@"^(?:BIOS-e820:\s*)?([0-9a-fA-F]+)\s+-\s+([0-9a-fA-F]+)\s+\((.+)\)$", RegexOptions.CultureInvariant);
+        // 2.x: " BIOS-e820: <hex> - <hex> (<type>)", end exclusive, digits without 0x; any "who:" prefix (user:, limit_regions start:).
+        private static readonly Regex Old = new(@"^(?:[A-Za-z][\w -]*:\s*)?([0-9a-fA-F]+)\s+-\s+([0-9a-fA-F]+)\s+\((.+)\)$", RegexOptions.CultureInvariant);
 
-        // 6.x and the short form: "[mem <start>-<end>] <type>" or "<start>-<end> <type>", end inclusive.
-        private static readonly Regex Inclusive = new(@"^(?:BIOS-e820:\s*)?\[?(?:mem\s+)?([^\s\-\]]+)\s*-\s*([^\s\]]+)\]?\s+(.+)$", RegexOptions.CultureInvariant);
+        // 6.x and the short form: "[mem <start>-<end>] <type>" or "<start>-<end> <type>", end inclusive; any "who:" prefix (reserve setup_data:, user:).
+        private static readonly Regex Inclusive = new(@"^(?:[A-Za-z][\w -]*:\s*)?\[?(?:mem\s+)?([^\s\-\]]+)\s*-\s*([^\s\]]+)\]?\s+(.+)$", RegexOptions.CultureInvariant);
 
         // A dmesg timestamp "[    0.000000] ".
         private static readonly Regex Timestamp = new(@"^\[\s*\d+\.\d+\]\s*", RegexOptions.CultureInvariant);
