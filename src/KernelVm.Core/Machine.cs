@@ -460,6 +460,7 @@ namespace KernelVm
                 MaxActiveRegions = numa ? 50 << (Is64Bit ? 6 : 3) : 256,
                 MigrateTypes = Kernel.MigrateTypes,
                 RamRanges = _usable,
+                Numa = numa,
                 KernelCorePages = Config.Boot.KernelCore >> PageShift,
                 MovableCorePages = Config.Boot.MovableCore >> PageShift,
                 // pageblock_order = HUGETLB_PAGE_ORDER: 4 MiB pages without PAE, 2 MiB with PAE and on x86-64.

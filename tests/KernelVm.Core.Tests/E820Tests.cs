@@ -200,6 +200,18 @@ public sealed class E820Tests
         Assert.Equal(1UL, m.Memory.Zones[0].StartPfn);
     }
 
+    // m02 is a NUMA kernel with one node: build_zonelists() prints the fallback order, then the policy zone.
+    [Fact]
+    public void Qemu_x86_64_2GB_as_one_NUMA_node_prints_the_fallback_order_and_policy_zone()
+    {
+        var map = new[] { Ram(0, 0x9fc00), Reserved(0x9fc00, 0xa0000), Ram(0x100000, 0x7ffe0000) };
+        var m = Machine.Boot(new MachineConfig
+        {
+            E820 = map, Kernel = KernelProfile.V6, Architecture = Architecture.X86_64, Nodes = new[] { new NodeRange(0, 0x7ffe0000) },
+        });
+        AssertInOrder(Log(m), "Fallback order for Node 0: 0 ", "Built 1 zonelists, mobility grouping on.  Total pages: 524158", "Policy zone: DMA32");
+    }
+
     // m05-6.14.0-37-generic-x86_64-16GB-X99.txt (the map as e820 printed it, before EFI removed two reserved ranges)
     [Fact]
     public void X99_16GB_counts_holes_only_in_present_sections()

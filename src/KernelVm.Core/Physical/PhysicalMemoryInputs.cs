@@ -33,6 +33,9 @@ namespace KernelVm.Physical
         /// <summary>The usable e820 pages, [start, end) pfns, or null when all of RAM is usable (page_is_ram()).</summary>
         internal IReadOnlyList<(ulong Start, ulong End)>? RamRanges { get; init; }
 
+        /// <summary>CONFIG_NUMA: the machine has nodes of its own (-Node), so zonelists print their NUMA lines.</summary>
+        internal bool Numa { get; init; }
+
         /// <summary>kernelcore= in pages (required_kernelcore), or null.</summary>
         internal ulong? KernelCorePages { get; init; }
 
