@@ -249,7 +249,11 @@ namespace KernelVm.Physical
             }
 
             var nodeMemMap = AllocNodeMemMap(nid, nodeStart, nodeEnd, inputs, out var mapPhysical, out var mapBytes);
-            log.Add(new BootMessage(PrintkLevel.Debug, F("On node {0} totalpages: {1}", nid, PagesIn(inputs.ActiveRanges, nid, nodeStart, nodeEnd))));
+            // calculate_node_totalpages(): printk(KERN_DEBUG) in 2.6.24; 6.x's pr_debug() is compiled out without DEBUG.
+            if (!modern)
+            {
+                log.Add(new BootMessage(PrintkLevel.Debug, F("On node {0} totalpages: {1}", nid, PagesIn(inputs.ActiveRanges, nid, nodeStart, nodeEnd))));
+            }
 
             var zones = new List<Zone>();
             var zoneStart = nodeStart;
