@@ -97,6 +97,10 @@ public sealed class E820Tests
         var free = lowRam - reservedPages + 98224;
         Assert.Equal($"Memory: {free * 4}k/1310400k available (2177k kernel code, {reservedPages * 4}k reserved, 1006k data, 368k init, 392896k highmem)", line);
         Assert.Contains("PG_reserved", m.Memory.GetPage(0xa0).FlagNames);  // the hole's struct pages stay reserved
+        m.Kmap(null, 0x40000);
+        Assert.Empty(m.CheckConsistency());
+        var copy = m.Copy("hardy-copy");
+        Assert.Equal(m.Config.E820, copy.Config.E820);
         Assert.Equal("virtual kernel memory layout:", Log(m)[Log(m).IndexOf(line) + 1]);
     }
 
