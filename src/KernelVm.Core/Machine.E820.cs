@@ -69,9 +69,11 @@ namespace KernelVm
             return maxPfn;
         }
 
-        /// <summary>find_max_pfn() of what mem= left; nothing left is an error.</summary>
+        /// <summary>find_max_pfn() of what mem= and trim_bios_range() left; nothing left is an error.</summary>
         private ulong MaxPfnOf(List<(ulong Start, ulong End)> usable) =>
-            usable.Count > 0 ? E820Map.MaxPfn(usable) : throw Errors.BadBootOption("mem=", Config.Boot.Mem!.Value, "the e820 map has no usable page below it.");
+            usable.Count > 0 ? E820Map.MaxPfn(usable)
+            : Config.Boot.Mem is { } mem ? throw Errors.BadBootOption("mem=", mem, "the e820 map has no usable page below it.")
+            : throw Errors.E820WithoutRam(Config.E820!.Count);
 
         /// <summary>MAX_ARCH_PFN: MAXMEM's pfns on x86-64, 2^(36-12) with PAE, 2^(32-12) without.</summary>
         private ulong MaxArchPfn() => Is64Bit ? Kernel.X86_64Layout!.MaxMem >> PageShift
