@@ -178,6 +178,28 @@ namespace KernelVm
         private static ulong Overlap(ulong start, ulong end, ulong from, ulong to) =>
             System.Math.Min(end, to) > System.Math.Max(start, from) ? System.Math.Min(end, to) - System.Math.Max(start, from) : 0;
 
+        /// <summary>
+        /// 6.x set_highmem_pages_init() (arch/x86/mm/highmem_32.c): one KERN_INFO line per highmem zone,
+        /// ZONE_MOVABLE included, with its pfns; an empty zone's start is 0 (calculate_node_totalpages()).
+        /// </summary>
+        private void LogHighmemZones()
+        {
+            if (Is64Bit || Kernel.ZoneInit != ZoneInitStyle.FreeAreaInit6)
+            {
+                return;
+            }
+
+            foreach (var zone in Memory.Zones)
+            {
+                if (zone.IsHighMem)
+                {
+                    var start = zone.SpannedPages == 0 ? 0 : zone.StartPfn;
+                    _bootLog.Add(new BootMessage(PrintkLevel.Info, string.Format(CultureInfo.InvariantCulture,
+                        "Initializing {0} for node {1} ({2:x8}:{3:x8})", zone.Name, zone.NodeId, start, start + zone.SpannedPages)));
+                }
+            }
+        }
+
         /// <summary>init_apic_mappings() and the IO-APIC loop of 2.6.24: where the fixmap maps each APIC (KERN_DEBUG).</summary>
         private void LogApicMappings()
         {

@@ -317,6 +317,7 @@ namespace KernelVm
 
             Memory = new PhysicalMemory(PhysicalMemoryInputsFor(), BootMem, _bootLog);
             LogApicMappings();
+            LogHighmemZones();
             InitHighmem();
             PageTables?.MarkBooted();
             if (Kernel.PrintsMemInit && !Is64Bit)

@@ -112,14 +112,15 @@ namespace KernelVm.Physical
             private readonly ulong[] _startPfn;
             private readonly ulong _zoneEnd;
 
-            internal Movable(ulong[] startPfn, ulong zoneEnd, bool isHighMem)
+            /// <param name="alwaysFound">6.x runs find_usable_zone_for_movable() before it looks at kernelcore=; 2.6.24 only with it.</param>
+            internal Movable(ulong[] startPfn, ulong zoneEnd, bool isHighMem, bool alwaysFound)
             {
                 _startPfn = startPfn;
                 _zoneEnd = zoneEnd;
-                IsHighMem = isHighMem && System.Array.Exists(startPfn, p => p != 0);
+                IsHighMem = isHighMem && (alwaysFound || System.Array.Exists(startPfn, p => p != 0));
             }
 
-            /// <summary>zone_movable_is_highmem(): the zone it was carved from is ZONE_HIGHMEM.</summary>
+            /// <summary>zone_movable_is_highmem(): movable_zone, the zone ZONE_MOVABLE is carved from, is ZONE_HIGHMEM.</summary>
             internal bool IsHighMem { get; }
 
             internal (ulong Start, ulong End) Adjust(int nid, ZoneType type, ulong start, ulong end, ulong nodeEnd)

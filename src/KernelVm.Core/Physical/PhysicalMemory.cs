@@ -224,7 +224,7 @@ namespace KernelVm.Physical
                 log.Add(Line(modern ? F("  node {0,3}: {1}", nid, MemRange(start, end)) : F("  {0,3}: {1,8} -> {2,8}", nid, start, end)));
             }
 
-            var movable = new Movable(movablePfn, highest[movableZone], types[movableZone] == ZoneType.HighMem);
+            var movable = new Movable(movablePfn, highest[movableZone], types[movableZone] == ZoneType.HighMem, modern);
             for (var n = 0; n < nodes.Count; n++)
             {
                 FreeAreaInitNode(n, nodes[n], inputs, types, lowest, highest, movable, log);
