@@ -90,7 +90,7 @@ namespace KernelVm
 
         internal static void CheckOptions(MachineConfig config, HighMemSupport highMem)
         {
-            var size = config.MemorySize;
+            var size = RamEnd(config);
             var max = config.Architecture == Architecture.X86_64 ? MaxMemory64 : MaxMemory32;
             if (size < MinMemory || size > max)
             {
@@ -98,9 +98,27 @@ namespace KernelVm
             }
 
             // A simulated BIOS reports whole pages; an odd size is a typing slip (-1 reads as 0xFFFFFFFF).
-            if (size % Machine.PageSize != 0)
+            if (config.E820 is null && size % Machine.PageSize != 0)
             {
                 throw Errors.BadMemorySize(size, "it must be a whole number of 4 KiB pages.");
+            }
+
+            // ZONE_MOVABLE came with 2.6.23; 2.4.22 has no kernelcore= or movablecore=.
+            if (config.Kernel.ZoneInit == ZoneInitStyle.FreeAreaInit24 && (config.Boot.KernelCore ?? config.Boot.MovableCore) is not null)
+            {
+                throw Errors.BootOptionMissing(config.Boot.KernelCore is not null ? "kernelcore=" : "movablecore=", config.Kernel.Version);
+            }
+
+            // mem= must leave RAM for ZONE_DMA and the kernel, as -MemorySize must.
+            if (config.Boot.Mem is { } mem && mem < MinMemory)
+            {
+                throw Errors.BadBootOption("mem=", mem, "at least " + Errors.Hex(MinMemory) + " (32 MiB) of RAM must stay.");
+            }
+
+            // struct page holds at least flags, _count, _mapcount and lru, in whole words; a debug build stays well below a cache line pair.
+            if (config.StructPageSize is { } structPage && (structPage < 16 || structPage > 128 || structPage % 4 != 0))
+            {
+                throw Errors.BadConfigValue("StructPageSize", structPage, "sizeof(struct page) must be a multiple of 4 from 16 to 128 bytes.");
             }
 
             // The image holds swapper_pg_dir, swapper_pg_pmd and empty_zero_page; it must fit well inside lowmem.
@@ -204,10 +222,14 @@ namespace KernelVm
                 expected = node.End;
             }
 
-            if (expected != config.MemorySize)
+            if (expected != RamEnd(config))
             {
-                throw Errors.BadNodes(nodes[nodes.Count - 1], "the last node must end at the end of RAM (" + Errors.Hex(config.MemorySize) + ").");
+                throw Errors.BadNodes(nodes[nodes.Count - 1], "the last node must end at the end of RAM (" + Errors.Hex(RamEnd(config)) + ").");
             }
         }
+
+        /// <summary>Where RAM ends: MemorySize, or the end of the e820 map's last usable page.</summary>
+        private static ulong RamEnd(MachineConfig config) =>
+            config.E820 is { } map ? Physical.E820Map.MaxPfn(Physical.E820Map.UsablePfns(map)) << Machine.PageShift : config.MemorySize;
     }
 }

@@ -26,6 +26,10 @@ namespace KernelVm
         public const string LayoutBug = "LayoutBug";
         public const string NumaNotAvailable = "NumaNotAvailable";
         public const string NodeRangeInvalid = "NodeRangeInvalid";
+        public const string E820EntryEmpty = "E820EntryEmpty";
+        public const string E820EntryBeyondAddressSpace = "E820EntryBeyondAddressSpace";
+        public const string E820EntriesOverlap = "E820EntriesOverlap";
+        public const string E820NoUsableRam = "E820NoUsableRam";
         public const string ConfigValueInvalid = "ConfigValueInvalid";
         public const string KernelOptionUnknown = "KernelOptionUnknown";
         public const string BootOptionUnknown = "BootOptionUnknown";
@@ -136,6 +140,14 @@ namespace KernelVm
             NodeRangeInvalid, FailureKind.InvalidArgument, node,
             F("Node range {0}-{1} is not usable: {2}", Hex(node.Start), Hex(node.End), why));
 
+        internal static KernelVmException BadE820(Physical.E820Entry entry, string id, string why) => new(
+            id, FailureKind.InvalidArgument, entry,
+            F("The e820 entry {0} is not usable: {1}", Physical.E820Map.Describe(entry), why));
+
+        internal static KernelVmException E820WithoutRam(int entries) => new(
+            E820NoUsableRam, FailureKind.InvalidArgument, entries,
+            F("The e820 map ({0} entries) has no whole usable page: the kernel would find no RAM (max_pfn 0).", entries));
+
         internal static KernelVmException BadConfigValue(string option, object value, string why) => new(
             ConfigValueInvalid, FailureKind.InvalidArgument, value,
             F("{0} = {1} is not usable: {2}", option, value, why));
@@ -146,7 +158,7 @@ namespace KernelVm
 
         internal static KernelVmException UnknownBootOption(string word) => new(
             BootOptionUnknown, FailureKind.InvalidArgument, word,
-            F("'{0}' is not a boot option the model knows. Use vmalloc=<size>, highmem=<size> or reservetop=<size>, with sizes as memparse() reads them (256M, 0x1000000).", word));
+            F("'{0}' is not a boot option the model knows. Use vmalloc=<size>, highmem=<size>, reservetop=<size>, mem=<size>, kernelcore=<size> or movablecore=<size>, with sizes as memparse() reads them (256M, 0x1000000).", word));
 
         internal static KernelVmException KunmapUnmapped(ulong pfn) => new(
             KunmapNotMapped, FailureKind.InvalidOperation, pfn,

@@ -66,7 +66,7 @@ namespace KernelVm
 
                 mapped++;
                 var pfn = pkmap.PfnAt(slot)!.Value;
-                if (pfn >= MaxPfn || Memory.ZoneOf(pfn).Type != ZoneType.HighMem)
+                if (pfn >= MaxPfn || !Memory.ZoneOf(pfn).IsHighMem)
                 {
                     problems.Add("pkmap slot " + slot + " maps pfn " + Hex.Format(pfn) + ", which is not a highmem page");
                 }

@@ -48,7 +48,7 @@ namespace KernelVm
             lock (_kmapLock)
             {
                 var task = RunnableTask(taskName);
-                var zone = Memory.ZoneOf(pfn).Type;
+                var highmemPage = Memory.ZoneOf(pfn).IsHighMem;
                 if (nonblock && !Kernel.HasKmapNonblock)
                 {
                     throw Errors.NoNonblock(Kernel.Version);
@@ -57,7 +57,7 @@ namespace KernelVm
                 RunOn(task, task.Cpu);
                 Register(task);
                 KmapOutcome outcome;
-                if (zone != ZoneType.HighMem)
+                if (!highmemPage)
                 {
                     var vaddr = PageOffset + (pfn << PageShift);
                     Events.Add(EventKind.KmapLowmem, task.Name, task.Cpu, pfn: (long)pfn, address: vaddr);
@@ -83,7 +83,7 @@ namespace KernelVm
             lock (_kmapLock)
             {
                 var task = RunnableTask(taskName);
-                var highmem = Memory.ZoneOf(pfn).Type == ZoneType.HighMem;
+                var highmem = Memory.ZoneOf(pfn).IsHighMem;
                 var undo = RunOn(task, task.Cpu);
                 try
                 {
@@ -142,7 +142,7 @@ namespace KernelVm
                 }
 
                 var value = KmType(type);
-                var highmem = Memory.ZoneOf(pfn).Type == ZoneType.HighMem;
+                var highmem = Memory.ZoneOf(pfn).IsHighMem;
                 var undo = RunOn(task, onCpu);
                 if (!highmem)
                 {

@@ -58,7 +58,7 @@ namespace KernelVm
         /// </summary>
         private KmapLocalOutcome MapLocal(VmTask task, int cpu, ulong pfn, string how)
         {
-            var highmem = Memory.ZoneOf(pfn).Type == ZoneType.HighMem;
+            var highmem = Memory.ZoneOf(pfn).IsHighMem;
             var undo = RunOn(task, cpu);
             if (Local is null || (!highmem && !Local.ForceMap))
             {

@@ -108,6 +108,12 @@ namespace KernelVm
         /// <summary>Validates the configuration as Kconfig would, then boots as setup_arch() does.</summary>
         public static Machine Boot(MachineConfig config)
         {
+            if (config.E820 is { } map)
+            {
+                var sorted = Physical.E820Map.Checked(map);
+                config = config with { E820 = sorted, MemorySize = Physical.E820Map.UsableBytes(sorted) };
+            }
+
             config = config with { Options = config.Options.CompletedFor(config.Kernel, out var note) };
             var capacity = Trace.EventLog.RoundCapacity(config.EventLogCapacity);
             var machine = new Machine(config, BootValidation.ResolveHighMem(config), capacity) { ConfigNote = note };
@@ -255,7 +261,7 @@ namespace KernelVm
 
         private void BootKernel()
         {
-            var maxPfn = Config.MemorySize >> PageShift;
+            var maxPfn = ReadE820();
             var boot = Config.Boot;
             var highMem = HighMem != HighMemSupport.None;
             VmallocReserve = boot.Vmalloc is { } v ? v + Kernel.VmallocOptionExtra : Kernel.VmallocReserve;
@@ -302,6 +308,7 @@ namespace KernelVm
 
             // setup_bootmem_allocator(): page 0, the SMP trampoline page, and the kernel image with its bitmap.
             BootMem = new BootMem(MaxLowPfn << PageShift, Kernel.TopDownAllocation);
+            ReserveE820Holes();
             BootMem.Reserve(0, PageSize, "BIOS data page (page 0)");
             if (Options.NrCpus > 1)
             {
@@ -330,8 +337,15 @@ namespace KernelVm
             }
 
             Memory = new PhysicalMemory(PhysicalMemoryInputsFor(), BootMem, _bootLog);
+            LogApicMappings();
+            LogHighmemZones();
             InitHighmem();
             PageTables?.MarkBooted();
+            if (Kernel.PrintsMemInit && !Is64Bit)
+            {
+                LogMemInit();
+            }
+
             if (Kernel.PrintsVirtualLayout && !Is64Bit)
             {
                 // mem_init()'s one printk of the layout carries no KERN_ level.
@@ -410,7 +424,8 @@ namespace KernelVm
 
         private PhysicalMemoryInputs PhysicalMemoryInputsFor()
         {
-            var nodes = new List<(ulong, ulong)>();
+            var end = HighMem == HighMemSupport.None ? MaxLowPfn : HighEndPfn;
+            var nodes = new List<(ulong Start, ulong End)>();
             // Nodes past what boot kept (max_pfn after trimming) shrink or drop out, as the early_node_map does.
             foreach (var node in Config.Nodes)
             {
@@ -423,21 +438,57 @@ namespace KernelVm
 
             if (nodes.Count == 0)
             {
-                nodes.Add((0, HighMem == HighMemSupport.None ? MaxLowPfn : HighEndPfn));
+                nodes.Add((0, end));
             }
 
+            var active = new List<(ulong Start, ulong End, int Nid)>();
+            var ranges = ActiveRanges(end);
+            foreach (var (nodeStart, nodeEnd) in nodes)
+            {
+                var nid = active.Count == 0 ? 0 : active[active.Count - 1].Nid + 1;
+                if (ranges is null)
+                {
+                    active.Add((nodeStart, nodeEnd, nid));
+                    continue;
+                }
+
+                // Each usable range, cut at node boundaries; a node without RAM drops out.
+                foreach (var (start, stop) in ranges)
+                {
+                    var from = System.Math.Max(start, nodeStart);
+                    var to = System.Math.Min(stop, nodeEnd);
+                    if (from < to)
+                    {
+                        active.Add((from, to, nid));
+                    }
+                }
+            }
+
+            var numa = Config.Nodes.Count > 0;
+            var flags = Kernel.PageFlags(Architecture, numa);
             return new PhysicalMemoryInputs
             {
                 MaxLowPfn = MaxLowPfn,
                 HighEndPfn = HighEndPfn,
                 PageOffset = PageOffset,
-                Model = Is64Bit ? MemoryModel.SparsememVmemmap : Config.Nodes.Count > 0 ? MemoryModel.Discontigmem : MemoryModel.Flatmem,
+                Model = Is64Bit ? MemoryModel.SparsememVmemmap : numa ? MemoryModel.Discontigmem : MemoryModel.Flatmem,
                 Style = Kernel.ZoneInit,
                 VmemmapBase = Is64Bit ? Kernel.VmemmapBase64 : null,
-                StructPageSize = Kernel.StructPageSize(Architecture, HighMem != HighMemSupport.None),
-                Flags = Kernel.PageFlags(Architecture, Config.Nodes.Count > 0),
+                StructPageSize = Config.StructPageSize ?? Kernel.StructPageSize(Architecture, HighMem != HighMemSupport.None),
+                Flags = flags,
                 ZoneTypes = Kernel.ZoneTypes(Architecture, HighMem != HighMemSupport.None),
-                NodeRanges = nodes,
+                ActiveRanges = active,
+                // MAX_ACTIVE_REGIONS: 256, or 50 per node of MAX_NUMNODES (1 << NODES_SHIFT) on NUMA.
+                MaxActiveRegions = numa ? 50 << (Is64Bit ? 6 : 3) : 256,
+                MigrateTypes = Kernel.MigrateTypes,
+                RamRanges = _usable,
+                Numa = numa,
+                KernelCorePages = Config.Boot.KernelCore >> PageShift,
+                MovableCorePages = Config.Boot.MovableCore >> PageShift,
+                // pageblock_order = HUGETLB_PAGE_ORDER: 4 MiB pages without PAE, 2 MiB with PAE and on x86-64.
+                PageblockPages = Architecture == Architecture.X86 ? 1024UL : 512UL,
+                // SECTION_SIZE_BITS 27 on x86-64 (SPARSEMEM); i386 is FLATMEM, where every pfn below max_mapnr is valid.
+                SectionPages = Is64Bit ? 1UL << (27 - PageShift) : 0,
             };
         }
     }

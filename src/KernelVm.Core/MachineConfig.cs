@@ -35,6 +35,12 @@ namespace KernelVm
         /// </summary>
         public IReadOnlyList<E820Entry>? E820 { get; init; }
 
+        /// <summary>
+        /// sizeof(struct page) when the kernel's build differs from the model's field count (debug options,
+        /// memcg); null for the profile's value.
+        /// </summary>
+        public ulong? StructPageSize { get; init; }
+
         /// <summary>NUMA nodes' physical ranges; empty for a UMA machine (contig_page_data).</summary>
         public IReadOnlyList<NodeRange> Nodes { get; init; } = System.Array.Empty<NodeRange>();
 

@@ -24,6 +24,7 @@ namespace KernelVm.PowerShell
         internal const string VmSplitUnknown = "VmSplitUnknown";
         internal const string HighMemUnknown = "HighMemUnknown";
         internal const string KernelVersionUnknown = "KernelVersionUnknown";
+        internal const string E820EntryUnreadable = "E820EntryUnreadable";
         internal const string ZoneNotFound = "ZoneNotFound";
         internal const string NodeNotFound = "NodeNotFound";
         internal const string FileNotFound = "FileNotFound";

@@ -115,6 +115,20 @@ public sealed class BootLogComparerTests
         Assert.Equal(LineStatus.Differs, highmem.Status);
         Assert.Contains("bbeb69ce3013", highmem.Reason);
         Assert.Equal(LineStatus.Match, rows.Single(r => r.Kind == "LOWMEM available").Status); // 879 MB: NR_CPUS 32, PAE
-        Assert.All(CompareWithTwin(RealLogs.Hardy), r => Assert.Null(r.Reason));
+        Assert.All(CompareWithTwin(RealLogs.Hardy).Where(r => r.Kind != "Memory"), r => Assert.Null(r.Reason));
+    }
+
+    [Fact]
+    public void A_memory_line_that_differs_only_in_what_the_log_does_not_state_says_so()
+    {
+        // 2.4 prints no layout: the twin takes code, data and init from the Memory: line itself.
+        var memory = CompareWithTwin(RealLogs.Old24).Single(r => r.Kind == "Memory");
+        Assert.Equal(LineStatus.Differs, memory.Status);
+        Assert.Contains("(1374k kernel code, ", memory.ModelText);
+        Assert.Contains("k reserved, 388k data, 244k init, 130992k highmem)", memory.ModelText);
+        Assert.Contains("initrd", memory.Reason);
+
+        var hardy = CompareWithTwin(RealLogs.Hardy).Single(r => r.Kind == "Memory");
+        Assert.Contains("initrd", hardy.Reason);
     }
 }

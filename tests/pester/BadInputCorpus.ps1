@@ -191,7 +191,7 @@ $script:BindingErrorIds = @(
 # The errors that report the value itself, so their TargetObject must be it (or one of its items).
 $script:ValueErrorIds = @(
     'AddressInvalid', 'MachineNotFound', 'MachineArgumentInvalid', 'VmSplitUnknown', 'HighMemUnknown',
-    'KernelVersionUnknown', 'NodeRangeInvalid', 'MachineNameInvalid', 'TaskNameInvalid', 'ZoneNotFound',
+    'KernelVersionUnknown', 'NodeRangeInvalid', 'E820EntryUnreadable', 'MachineNameInvalid', 'TaskNameInvalid', 'ZoneNotFound',
     'NodeNotFound', 'TaskNotFound', 'FixmapNameNotFound', 'KmTypeUnknown', 'ConfigPresetUnknown',
     'FileNotFound', 'PathNotFileSystem',
     'ExportPathInvalid', 'ExportPathNotFound', 'ExportFileExists', 'ExportFileReadOnly', 'ExportWriteFailed',
@@ -224,7 +224,7 @@ function Get-Acceptance($Command, $Parameter, $Item, [switch] $Piped) {
         { ($Parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] }) -and [System.Management.Automation.WildcardPattern]::ContainsWildcardCharacters($text) } {
             return 'a wildcard that matches nothing is not an error'
         }
-        { $Command.Name -eq 'New-VmMachine' -and $Parameter.Name -in 'KernelOption', 'BootOption', 'Node' -and ($value.Count -eq 0 -or "$value".Trim() -eq '') } {
+        { $Command.Name -eq 'New-VmMachine' -and $Parameter.Name -in 'KernelOption', 'BootOption', 'Node', 'E820' -and ($value.Count -eq 0 -or "$value".Trim() -eq '') } {
             return 'an empty cell means none, as Export-Csv writes it'
         }
         { $Parameter.Name -eq 'KernelVersion' -and $text -eq '2.6.24' } { return 'a [version] is its text' }

@@ -163,7 +163,8 @@ Describe 'Booting' {
     It 'refuses <Script> with <ErrorId> and creates nothing' -ForEach @(
         @{ Script = "New-VmMachine -Config R9"; ErrorId = 'ConfigPresetUnknown' }
         @{ Script = "New-VmMachine -KernelOption NOSUCH"; ErrorId = 'KernelOptionUnknown' }
-        @{ Script = "New-VmMachine -BootOption 'mem=1G'"; ErrorId = 'BootOptionUnknown' }
+        @{ Script = "New-VmMachine -BootOption 'memmap=1G'"; ErrorId = 'BootOptionUnknown' }
+        @{ Script = "New-VmMachine -BootOption 'mem=16M'"; ErrorId = 'BootOptionInvalid' }
         @{ Script = "New-VmMachine -BootOption 'vmalloc=8M' -MemorySize 2GB"; ErrorId = 'LayoutBug' }
         @{ Script = "New-VmMachine -KernelVersion 2.4.22 -BootOption 'reservetop=16M'"; ErrorId = 'BootOptionNotInKernel' }
         @{ Script = "New-VmMachine -Node '0-1GB'"; ErrorId = 'NumaNotAvailable' }

@@ -119,7 +119,7 @@ Describe 'A machine in CSV' {
         # New-VmMachine parameters that are model properties.
         $columns = 'Machine', 'PageOffset', 'HighMemory', 'MaxMem', 'VmallocReserve', 'UsableMemory', 'MaxPfn', 'MaxLowPfn',
             'HighStartPfn', 'HighEndPfn', 'MemorySize', 'KernelVersion', 'Config', 'NrCpus', 'KernelOption', 'CpuFeature',
-            'BootOption', 'NodeRange', 'KernelImageSize', 'EventLogCapacity', 'Name', 'Architecture', 'VmSplit', 'HighMem'
+            'BootOption', 'NodeRange', 'E820', 'StructPageSize', 'KernelImageSize', 'EventLogCapacity', 'Name', 'Architecture', 'VmSplit', 'HighMem'
         $name = 'csv-' + [guid]::NewGuid().ToString('N').Substring(0, 8)
         $m = New-VmMachine -Name $name -Config R2 -Architecture X86Pae -MemorySize 8GB -Node '0-4GB', '4GB-8GB' -KernelOption ACPI -CpuFeature PSE, NX -BootOption 'vmalloc=256M' -EventLogCapacity 100000
         $csv = $m | ConvertTo-Csv -NoTypeInformation

@@ -41,7 +41,7 @@ namespace KernelVm.BootLogs
                     var model = modelLog[j].Text;
                     var same = DmesgText.Normalize(text) == DmesgText.Normalize(model);
                     row = new BootLineComparison(real[i].LineNumber, known ? key : null, same ? LineStatus.Match : LineStatus.Differs, text, model,
-                        same ? null : KernelChanges.Explain(facts, modelKernel, kind));
+                        same ? null : KernelChanges.Explain(facts, modelKernel, kind) ?? UnstatedInputs.Explain(kind, text, model));
                 }
                 else if (known && modelKinds.Contains(kind))
                 {

@@ -46,6 +46,9 @@ namespace KernelVm.BootLogs
         /// <summary>The image's sections from the .text/.data/.init layout lines, as offsets from _text, or null.</summary>
         public KernelSections? Sections { get; init; }
 
+        /// <summary>The kernel code, data and init sizes in KiB from 2.x mem_init()'s "Memory:" line; null without one.</summary>
+        public (ulong Code, ulong Data, ulong Init)? MemoryLineSizes { get; init; }
+
         /// <summary>FIXADDR_START and FIXADDR_TOP from the "fixmap" layout line, or null.</summary>
         public (ulong Start, ulong Top)? Fixmap { get; init; }
 
@@ -79,25 +82,5 @@ namespace KernelVm.BootLogs
         public bool LocalApicSeen { get; init; }
 
         public bool AcpiSeen { get; init; }
-
-        /// <summary>Bytes of RAM in the usable e820 ranges, each trimmed to whole pages as the kernel does.</summary>
-        public ulong UsableBytes
-        {
-            get
-            {
-                ulong total = 0;
-                foreach (var e in E820)
-                {
-                    var start = (e.Start + Machine.PageSize - 1) & ~(Machine.PageSize - 1);
-                    var end = e.End & ~(Machine.PageSize - 1);
-                    if (e.Type == E820Type.Ram && end > start)
-                    {
-                        total += end - start;
-                    }
-                }
-
-                return total;
-            }
-        }
     }
 }

@@ -23,6 +23,7 @@ namespace KernelVm.BootLogs
         private static readonly Regex HighLow = new(@"^(\d+)MB (HIGHMEM|LOWMEM) available\.$", RegexOptions.CultureInvariant);
         private static readonly Regex OnlyUsed = new(@"^Warning:? only \d+MB will be used", RegexOptions.CultureInvariant);
         private static readonly Regex LowRam = new(@"^low ram: 0 - ([0-9a-f]+)$", RegexOptions.CultureInvariant);
+        private static readonly Regex MemoryLine = new(@"^Memory: \d+k/\d+k available \((\d+)k kernel code, \d+k reserved, (\d+)k data, (\d+)k init", RegexOptions.CultureInvariant);
         private static readonly Regex MaxArchPfn = new(@"max_arch_pfn = 0x([0-9a-f]+)$", RegexOptions.CultureInvariant);
 
         /// <summary>max_arch_pfn of x86-64 (MAXMEM, 46 bits) and of i386 PAE (36 bits), arch/x86/kernel/e820.c.</summary>
@@ -97,6 +98,10 @@ namespace KernelVm.BootLogs
                 else if ((m = LowRam.Match(t)).Success)
                 {
                     facts = facts with { LowRamEnd = Hex(m.Groups[1].Value) };
+                }
+                else if ((m = MemoryLine.Match(t)).Success)
+                {
+                    facts = facts with { MemoryLineSizes = (ulong.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), ulong.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), ulong.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture)) };
                 }
                 else if ((m = MaxArchPfn.Match(t)).Success)
                 {

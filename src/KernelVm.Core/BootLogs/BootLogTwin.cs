@@ -30,7 +30,7 @@ namespace KernelVm.BootLogs
             Note(TwinNoteKind.Inferred, "Architecture " + arch + ": " + facts.ArchitectureReason);
 
             var highMem = HighMemOf(facts, Note);
-            var memorySize = facts.UsableBytes;
+            var memorySize = Physical.E820Map.UsablePfns(facts.E820).Aggregate(0UL, (sum, r) => sum + r.End - r.Start) << Machine.PageShift;
             if (facts.E820.Count == 0)
             {
                 memorySize = (facts.HighMemMb + facts.LowMemMb ?? facts.LowMemMb ?? 0) << 20;
@@ -221,7 +221,7 @@ namespace KernelVm.BootLogs
         {
             if (facts.Sections is not { } sections || facts.Text is not { } text)
             {
-                return config;
+                return facts.MemoryLineSizes is { } sizes ? WithSectionSizes(sizes, config, note) : config;
             }
 
             var expected = (config.Architecture == Architecture.X86_64 ? config.Kernel.PageOffset64 ?? 0 : SplitTable.PageOffset(config.VmSplit))
@@ -234,6 +234,22 @@ namespace KernelVm.BootLogs
 
             var image = Math.Max(config.KernelImageSize, (sections.InitEnd + Machine.PageSize - 1) & ~(Machine.PageSize - 1));
             note(TwinNoteKind.Inferred, F("Kernel sections from the layout lines: _etext +0x{0:x}, _edata +0x{1:x}, init +0x{2:x}-0x{3:x}.", sections.Etext, sections.Edata, sections.InitBegin, sections.InitEnd));
+            return config with { KernelSections = sections, KernelImageSize = image };
+        }
+
+        /// <summary>
+        /// Sections from the "Memory:" line's sizes, for a kernel that prints no layout (2.4): text from
+        /// _text, data right after it, init from the next page, as the linker script orders them.
+        /// </summary>
+        private static MachineConfig WithSectionSizes((ulong Code, ulong Data, ulong Init) sizes, MachineConfig config, Action<TwinNoteKind, string> note)
+        {
+            const ulong pageMask = Machine.PageSize - 1;
+            var edata = (sizes.Code + sizes.Data) << 10;
+            var initBegin = (edata + pageMask) & ~pageMask;
+            var sections = new KernelSections { Etext = sizes.Code << 10, Edata = edata, InitBegin = initBegin, InitEnd = (initBegin + (sizes.Init << 10) + pageMask) & ~pageMask };
+            var image = Math.Max(config.KernelImageSize, sections.InitEnd);
+            note(TwinNoteKind.Inferred, F("Kernel sections from the Memory: line's sizes ({0}k code, {1}k data, {2}k init): _etext +0x{3:x}, _edata +0x{4:x}, init +0x{5:x}-0x{6:x}.",
+                sizes.Code, sizes.Data, sizes.Init, sections.Etext, sections.Edata, sections.InitBegin, sections.InitEnd));
             return config with { KernelSections = sections, KernelImageSize = image };
         }
 

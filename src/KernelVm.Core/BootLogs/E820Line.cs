@@ -13,7 +13,6 @@ namespace KernelVm.BootLogs
     {
         private static readonly Regex Old = new(@"^BIOS-e820: ([0-9a-fA-F]{1,16}) - ([0-9a-fA-F]{1,16}) \((.+)\)$", RegexOptions.CultureInvariant);
         private static readonly Regex New = new(@"^BIOS-e820: \[mem 0x([0-9a-fA-F]{1,16})-0x([0-9a-fA-F]{1,16})\] (.+)$", RegexOptions.CultureInvariant);
-        private static readonly Regex Numbered = new(@"^(persistent \()?type (\d+)\)?$", RegexOptions.CultureInvariant);
 
         internal static bool IsE820(string text) => text.StartsWith("BIOS-e820:", System.StringComparison.Ordinal);
 
@@ -43,25 +42,7 @@ namespace KernelVm.BootLogs
         }
 
         /// <summary>The type by the name the kernel prints for it, or the number of "type N".</summary>
-        private static E820Type Type(DmesgLine line, string name)
-        {
-            switch (name)
-            {
-                case "usable": return E820Type.Ram;
-                case "reserved": return E820Type.Reserved;
-                case "ACPI data": return E820Type.Acpi;
-                case "ACPI NVS": return E820Type.Nvs;
-                case "unusable": return E820Type.Unusable;
-                case "soft reserved": return E820Type.SoftReserved;
-            }
-
-            var n = Numbered.Match(name);
-            if (n.Success && uint.TryParse(n.Groups[2].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
-            {
-                return (E820Type)number;
-            }
-
-            throw Errors.BadBootLogLine(line.LineNumber, line.Text, "'" + name + "' is not an e820 type the kernel prints.");
-        }
+        private static E820Type Type(DmesgLine line, string name) =>
+            E820Map.TypeOfName(name) ?? throw Errors.BadBootLogLine(line.LineNumber, line.Text, "'" + name + "' is not an e820 type the kernel prints.");
     }
 }

@@ -20,7 +20,7 @@ namespace KernelVm.BootLogs
                 (facts, model) => facts.Architecture == Architecture.X86Pae && !model.HasHighMem64G && ReleaseBefore(facts.Release, 6, 15)
                     && facts.E820.Any(e => e.Type == E820Type.Ram && e.End > 1UL << 32),
                 new[] { "only ... will be used", "HIGHMEM available", "Zone range: HighMem", "node 0 range", "Initmem setup node 0", "On node 0 totalpages",
-                        "On node 0, zone HighMem: unavailable ranges", "Built zonelists", "Memory" }),
+                        "On node 0, zone HighMem: unavailable ranges", "Built zonelists", "Memory", "Initializing HighMem for node 0" }),
 
             // docs/notes/6x-boot-lines.md: 6.1 m02 and m10 print the managed pages of that time, 6.14 m05 the present pages.
             new("Until 6.10, free_area_init_core() set a zone's managed pages to its present pages less its memmap pages and dma_reserve, and \"Total pages\" sums managed pages; since the mm_init series that removed that calculation (v6.10) they are the present pages at that point, as the model's 6.17 prints.",

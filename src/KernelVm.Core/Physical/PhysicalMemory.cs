@@ -8,7 +8,7 @@ namespace KernelVm.Physical
     /// Nodes, zones and mem_map as free_area_init_nodes() builds them (mm/page_alloc.c, 2.6.24),
     /// with pfn_to_page() and friends for the machine's memory model.
     /// </summary>
-    public sealed class PhysicalMemory
+    public sealed partial class PhysicalMemory
     {
         /// <summary>MAX_ORDER_NR_PAGES: alloc_node_mem_map() rounds each node's map to this many pages.</summary>
         private const ulong MaxOrderNrPages = 1UL << 10;
@@ -24,11 +24,13 @@ namespace KernelVm.Physical
         private readonly PageFlagLayout _flags;
         private readonly BootMem _bootMem;
         private readonly ulong _maxLowPfn;
+        private readonly IReadOnlyList<(ulong Start, ulong End)>? _ram;
 
         internal PhysicalMemory(PhysicalMemoryInputs inputs, BootMem bootMem, ICollection<BootMessage> log)
         {
             _bootMem = bootMem;
             _maxLowPfn = inputs.MaxLowPfn;
+            _ram = inputs.RamRanges;
             Model = inputs.Model;
             StructPageSize = inputs.StructPageSize;
             _flags = inputs.Flags;
@@ -117,31 +119,65 @@ namespace KernelVm.Physical
         public PageDescriptor GetPage(ulong pfn)
         {
             var zone = ZoneOf(pfn);
-            var reserved = pfn < _maxLowPfn && _bootMem.IsReserved(pfn << Machine.PageShift);
+            // A hole's struct page stays reserved: set_highmem_pages_init() and init_unavailable_range() leave it so.
+            var reserved = (pfn < _maxLowPfn && _bootMem.IsReserved(pfn << Machine.PageShift)) || !IsRam(pfn);
             var flags = _flags.ZoneBits(zone.NodeId, zone.Index) | (reserved ? 1UL << _flags.PgReserved : 0);
             return new PageDescriptor(pfn, PfnToPage(pfn), flags, _flags.Names(flags), reserved ? 1 : 0, -1, zone);
+        }
+
+        /// <summary>page_is_ram(): the pfn lies in a usable e820 range (every pfn without a map).</summary>
+        private bool IsRam(ulong pfn)
+        {
+            if (_ram is null)
+            {
+                return true;
+            }
+
+            foreach (var (start, end) in _ram)
+            {
+                if (pfn >= start && pfn < end)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private void FreeAreaInitNodes(PhysicalMemoryInputs inputs, ICollection<BootMessage> log)
         {
             var types = inputs.ZoneTypes;
+            var modern = inputs.Style == Profiles.ZoneInitStyle.FreeAreaInit6;
+
+            // 6.x zone_sizes_init() (arch/x86/mm/init.c) caps DMA and DMA32 at max_low_pfn; 2.6.24 does not.
             var maxZonePfn = new ulong[types.Count];
             for (var i = 0; i < types.Count; i++)
             {
                 maxZonePfn[i] = types[i] switch
                 {
-                    ZoneType.DMA => MaxDmaPfn,
-                    ZoneType.DMA32 => MaxDma32Pfn,
+                    ZoneType.DMA => modern ? System.Math.Min(MaxDmaPfn, inputs.MaxLowPfn) : MaxDmaPfn,
+                    ZoneType.DMA32 => modern ? System.Math.Min(MaxDma32Pfn, inputs.MaxLowPfn) : MaxDma32Pfn,
                     ZoneType.Normal => inputs.MaxLowPfn,
                     ZoneType.HighMem => inputs.HighEndPfn,
                     _ => 0,
                 };
             }
 
-            // Zone i starts where zone i-1 ends; ZONE_MOVABLE stays empty without kernelcore=.
+            var ranges = inputs.ActiveRanges;
+            if (!modern)
+            {
+                // add_active_range() (KERN_DEBUG), before it merges the range into early_node_map[].
+                for (var r = 0; r < ranges.Count; r++)
+                {
+                    log.Add(new BootMessage(PrintkLevel.Debug, F("Entering add_active_range({0}, {1}, {2}) {3} entries of {4} used",
+                        ranges[r].Nid, ranges[r].Start, ranges[r].End, r, inputs.MaxActiveRegions)));
+                }
+            }
+
+            // Zone i starts where zone i-1 ends, the first at the lowest registered pfn; ZONE_MOVABLE stays empty without kernelcore=.
             var lowest = new ulong[types.Count];
             var highest = new ulong[types.Count];
-            lowest[0] = inputs.NodeRanges[0].Start;
+            lowest[0] = ranges[0].Start;
             highest[0] = maxZonePfn[0];
             for (var i = 1; i < types.Count; i++)
             {
@@ -154,8 +190,11 @@ namespace KernelVm.Physical
                 highest[i] = System.Math.Max(maxZonePfn[i], lowest[i]);
             }
 
+            var movableZone = FindUsableZoneForMovable(types, lowest, highest);
+            var nodes = inputs.NodeRanges;
+            var movablePfn = FindZoneMovablePfnsForNodes(inputs, nodes.Count, lowest[movableZone]);
+
             // 2.6.24's free_area_init_nodes() printks these without a level; 6.x uses pr_info().
-            var modern = inputs.Style == Profiles.ZoneInitStyle.FreeAreaInit6;
             BootMessage Line(string text) => modern ? Info(text) : BootMessage.Unleveled(text);
             log.Add(Line(modern ? "Zone ranges:" : "Zone PFN ranges:"));
             for (var i = 0; i < types.Count; i++)
@@ -171,23 +210,38 @@ namespace KernelVm.Physical
             }
 
             log.Add(Line(modern ? "Movable zone start for each node" : "Movable zone start PFN for each node"));
-            log.Add(Line(modern ? "Early memory node ranges" : F("early_node_map[{0}] active PFN ranges", inputs.NodeRanges.Count)));
-            for (var n = 0; n < inputs.NodeRanges.Count; n++)
+            for (var n = 0; n < movablePfn.Length; n++)
             {
-                var (start, end) = inputs.NodeRanges[n];
-                log.Add(Line(modern ? F("  node {0,3}: {1}", n, MemRange(start, end)) : F("  {0,3}: {1,8} -> {2,8}", n, start, end)));
+                if (movablePfn[n] != 0)
+                {
+                    log.Add(Line(modern ? F("  Node {0}: 0x{1:x16}", n, movablePfn[n] << Machine.PageShift) : F("  Node {0}: {1}", n, movablePfn[n])));
+                }
             }
 
-            for (var n = 0; n < inputs.NodeRanges.Count; n++)
+            log.Add(Line(modern ? "Early memory node ranges" : F("early_node_map[{0}] active PFN ranges", ranges.Count)));
+            foreach (var (start, end, nid) in ranges)
             {
-                FreeAreaInitNode(n, inputs, types, lowest, highest, log);
+                log.Add(Line(modern ? F("  node {0,3}: {1}", nid, MemRange(start, end)) : F("  {0,3}: {1,8} -> {2,8}", nid, start, end)));
             }
+
+            var movable = new Movable(movablePfn, highest[movableZone], types[movableZone] == ZoneType.HighMem, modern);
+            for (var n = 0; n < nodes.Count; n++)
+            {
+                FreeAreaInitNode(n, nodes[n], inputs, types, lowest, highest, movable, log);
+            }
+
+            if (modern)
+            {
+                MemmapInit(inputs, log);
+            }
+
+            BuildAllZonelists(inputs, nodes.Count, log);
         }
 
         /// <summary>free_area_init_node(): size the node, place its mem_map, then free_area_init_core() per zone.</summary>
-        private void FreeAreaInitNode(int nid, PhysicalMemoryInputs inputs, IReadOnlyList<ZoneType> types, ulong[] lowest, ulong[] highest, ICollection<BootMessage> log)
+        private void FreeAreaInitNode(int nid, (ulong Start, ulong End) node, PhysicalMemoryInputs inputs, IReadOnlyList<ZoneType> types, ulong[] lowest, ulong[] highest, Movable movable, ICollection<BootMessage> log)
         {
-            var (nodeStart, nodeEnd) = inputs.NodeRanges[nid];
+            var (nodeStart, nodeEnd) = node;
             var modern = inputs.Style == Profiles.ZoneInitStyle.FreeAreaInit6;
             if (modern)
             {
@@ -195,20 +249,26 @@ namespace KernelVm.Physical
             }
 
             var nodeMemMap = AllocNodeMemMap(nid, nodeStart, nodeEnd, inputs, out var mapPhysical, out var mapBytes);
-            log.Add(new BootMessage(PrintkLevel.Debug, F("On node {0} totalpages: {1}", nid, nodeEnd - nodeStart)));
+            // calculate_node_totalpages(): printk(KERN_DEBUG) in 2.6.24; 6.x's pr_debug() is compiled out without DEBUG.
+            if (!modern)
+            {
+                log.Add(new BootMessage(PrintkLevel.Debug, F("On node {0} totalpages: {1}", nid, PagesIn(inputs.ActiveRanges, nid, nodeStart, nodeEnd))));
+            }
 
             var zones = new List<Zone>();
             var zoneStart = nodeStart;
             for (var i = 0; i < types.Count; i++)
             {
-                // zone_spanned_pages_in_node(): the zone's arch range clipped to the node.
+                // zone_spanned_pages_in_node(): the zone's arch range, moved for ZONE_MOVABLE, clipped to the node.
+                var (from, to) = movable.Adjust(nid, types[i], lowest[i], highest[i], nodeEnd);
                 ulong size = 0;
-                if (types[i] != ZoneType.Movable && highest[i] >= nodeStart && lowest[i] <= nodeEnd)
+                if (to >= nodeStart && from <= nodeEnd && System.Math.Min(to, nodeEnd) > System.Math.Max(from, nodeStart))
                 {
-                    size = System.Math.Min(highest[i], nodeEnd) - System.Math.Max(lowest[i], nodeStart);
+                    size = System.Math.Min(to, nodeEnd) - System.Math.Max(from, nodeStart);
                 }
 
-                var realSize = size;
+                // zone_absent_pages_in_node(): the holes between the registered ranges are not present.
+                var realSize = PagesIn(inputs.ActiveRanges, nid, zoneStart, zoneStart + size);
 
                 // 6.x no longer takes the memmap off present_pages, and prints neither memmap line.
                 var memmapPages = modern ? 0 : (size * StructPageSize) >> Machine.PageShift;
@@ -229,7 +289,7 @@ namespace KernelVm.Physical
                 }
 
                 var zone = new Zone(nid, types[i], i, zoneStart, size, memmapPages, realSize,
-                    nodeMemMap + (zoneStart - nodeStart) * StructPageSize, hasPerCpuLists: !modern);
+                    nodeMemMap + (zoneStart - nodeStart) * StructPageSize, hasPerCpuLists: !modern, movable.IsHighMem);
                 if (realSize > 0 && !modern)
                 {
                     log.Add(new BootMessage(PrintkLevel.Debug, F("  {0} zone: {1} pages, LIFO batch:{2}", ZoneName(types[i]), realSize, zone.LifoBatch!.Value)));
@@ -242,6 +302,22 @@ namespace KernelVm.Physical
 
             _nodes.Add(new Node(nid, nodeStart, nodeEnd - nodeStart, nodeMemMap, mapPhysical, mapBytes, zones));
         }
+
+        /// <summary>The registered pages of a node in [start, end).</summary>
+        private static ulong PagesIn(IReadOnlyList<(ulong Start, ulong End, int Nid)> ranges, int nid, ulong start, ulong end)
+        {
+            ulong pages = 0;
+            foreach (var range in ranges)
+            {
+                var from = System.Math.Max(range.Start, start);
+                var to = System.Math.Min(range.End, end);
+                pages += range.Nid == nid && from < to ? to - from : 0;
+            }
+
+            return pages;
+        }
+
+        private static ulong RoundUp(ulong value, ulong step) => (value + step - 1) / step * step;
 
         /// <summary>
         /// alloc_node_mem_map(): round the node to MAX_ORDER_NR_PAGES, allocate that many struct pages
@@ -288,6 +364,12 @@ namespace KernelVm.Physical
             {
                 var size = bounds[i] - start;
                 log.Add(BootMessage.Unleveled(F("zone({0}): {1} pages.", i, size)));
+
+                // The buddy allocator needs each non-empty zone to start on a MAX_ORDER block (zone_required_alignment).
+                if (size > 0 && (start & (MaxOrderNrPages - 1)) != 0)
+                {
+                    log.Add(BootMessage.Unleveled("BUG: wrong zone alignment, it will crash"));
+                }
                 var zone = new Zone(0, inputs.ZoneTypes[i], i, start, size, 0, size, memMap + start * StructPageSize, hasPerCpuLists: false);
                 zones.Add(zone);
                 _zones.Add(zone);

@@ -3,8 +3,9 @@ namespace KernelVm.Physical
     /// <summary>A struct zone, after free_area_init_core() sized it.</summary>
     public sealed class Zone
     {
-        internal Zone(int nodeId, ZoneType type, int index, ulong startPfn, ulong spannedPages, ulong memmapPages, ulong presentPages, ulong zoneMemMap, bool hasPerCpuLists)
+        internal Zone(int nodeId, ZoneType type, int index, ulong startPfn, ulong spannedPages, ulong memmapPages, ulong presentPages, ulong zoneMemMap, bool hasPerCpuLists, bool movableIsHighMem = false)
         {
+            IsHighMem = type == ZoneType.HighMem || (type == ZoneType.Movable && movableIsHighMem);
             NodeId = nodeId;
             Type = type;
             Index = index;
@@ -17,6 +18,9 @@ namespace KernelVm.Physical
         }
 
         public int NodeId { get; }
+
+        /// <summary>is_highmem(): ZONE_HIGHMEM, or ZONE_MOVABLE when it was carved from highmem (zone_movable_is_highmem()).</summary>
+        public bool IsHighMem { get; }
 
         public ZoneType Type { get; }
 

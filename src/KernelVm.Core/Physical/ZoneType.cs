@@ -8,5 +8,8 @@ namespace KernelVm.Physical
         Normal,
         HighMem,
         Movable,
+
+        /// <summary>ZONE_DEVICE (CONFIG_ZONE_DEVICE, 64-bit 6.x distribution kernels): device memory, empty at boot.</summary>
+        Device,
     }
 }

@@ -15,6 +15,15 @@ namespace KernelVm.Profiles
         /// <summary>reservetop=: bytes to reserve at the top of the address space (moves FIXADDR_TOP down).</summary>
         public ulong? ReserveTop { get; init; }
 
+        /// <summary>mem=: RAM above this physical address is not used (limit_regions() in 2.4/2.6.24, e820__range_remove() in 6.x).</summary>
+        public ulong? Mem { get; init; }
+
+        /// <summary>kernelcore=: memory kept for allocations that cannot move; the rest of the top zone becomes ZONE_MOVABLE.</summary>
+        public ulong? KernelCore { get; init; }
+
+        /// <summary>movablecore=: memory for ZONE_MOVABLE; turned into the kernelcore it leaves.</summary>
+        public ulong? MovableCore { get; init; }
+
         /// <summary>
         /// Whether reservetop= came before vmalloc= on the command line. Early parameters run in order,
         /// and 2.6.24's vmalloc= assigns __VMALLOC_RESERVE while reservetop= adds to it.
@@ -43,6 +52,9 @@ namespace KernelVm.Profiles
                     "vmalloc" => options with { Vmalloc = value, ReserveTopBeforeVmalloc = options.ReserveTop is not null },
                     "highmem" => options with { HighMem = value },
                     "reservetop" => options with { ReserveTop = value },
+                    "mem" => options with { Mem = value },
+                    "kernelcore" => options with { KernelCore = value },
+                    "movablecore" => options with { MovableCore = value },
                     _ => throw Errors.UnknownBootOption(word),
                 };
             }
@@ -77,6 +89,9 @@ namespace KernelVm.Profiles
             if (Vmalloc is { } v) parts.Add("vmalloc=" + MemParseText(v));
             if (HighMem is { } h) parts.Add("highmem=" + MemParseText(h));
             if (ReserveTop is { } r) parts.Add("reservetop=" + MemParseText(r));
+            if (Mem is { } m) parts.Add("mem=" + MemParseText(m));
+            if (KernelCore is { } k) parts.Add("kernelcore=" + MemParseText(k));
+            if (MovableCore is { } mc) parts.Add("movablecore=" + MemParseText(mc));
             return string.Join(" ", parts);
         }
 

@@ -16,6 +16,7 @@ namespace KernelVm.Profiles
             KmTypes = new[] { "KM_BOUNCE_READ", "KM_SKB_SUNRPC_DATA", "KM_SKB_DATA_SOFTIRQ", "KM_USER0", "KM_USER1", "KM_BH_IRQ", "KM_SOFTIRQ0", "KM_SOFTIRQ1" },
             FixmapX86 = FixmapDefinitions.X86V2_4_22,
             ZoneInit = ZoneInitStyle.FreeAreaInit24,
+            PrintsMemInit = true,
             Pkmap = PkmapPlacement.Fixed,
             KernelTableEntryFlags = Paging.PteValues.KernPgTable,   // fixrange_init() uses _KERNPG_TABLE
             HasKmapNonblock = true,

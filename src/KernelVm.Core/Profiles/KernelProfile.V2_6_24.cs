@@ -55,6 +55,9 @@ namespace KernelVm.Profiles
             HasNx = true,
             PageAddressHashConstant = 0x9E370001,  // GOLDEN_RATIO_PRIME_32, include/linux/hash.h
             PrintsVirtualLayout = true,
+            PrintsApicMappings = true,
+            PrintsMemInit = true,
+            MigrateTypes = 5,                      // UNMOVABLE, RECLAIMABLE, MOVABLE, RESERVE, ISOLATE (include/linux/mmzone.h)
             // flags, _count, _mapcount, {private, mapping}, index, lru: 32 bytes on i386, 56 on x86-64.
             _structPageSize = (arch, _) => arch == Architecture.X86_64 ? 56UL : 32UL,
             _pageFlagNames = PageFlagNames.V2_6_24,

@@ -49,6 +49,8 @@ namespace KernelVm.Profiles
             HasHighMem64G = false,
             Messages = SizingMessages.V6,
             ZoneInit = ZoneInitStyle.FreeAreaInit6,
+            HasZoneDevice = true,
+            MigrateTypes = 6,                                 // three PCP types, HIGHATOMIC, CMA and ISOLATE (distribution configs)
             FixToVirtFailure = "fix_to_virt() has BUILD_BUG_ON(idx >= __end_of_fixed_addresses), so the compile fails.",
             FlushTlbOne = "flush_tlb_one_kernel",
             // arch/x86/kernel/head_64.S: page-aligned .data (init_top_pgt, one page without PTI) and bm_pte

@@ -196,6 +196,18 @@ namespace KernelVm.Profiles
             return -1;
         }
 
+        /// <summary>Whether x86-64 has ZONE_DEVICE after ZONE_MOVABLE (CONFIG_ZONE_DEVICE, on in 6.x distribution kernels; 2.6.24 has none).</summary>
+        internal bool HasZoneDevice { get; private init; }
+
+        /// <summary>Whether i386 mem_init() prints "Memory: …k/…k available (…)" in the 2.4/2.6 form (6.x's mem_init_print_info() has another).</summary>
+        internal bool PrintsMemInit { get; private init; }
+
+        /// <summary>Whether boot prints init_apic_mappings()'s "mapped APIC to" lines (2.6.24 printk(KERN_DEBUG); 2.4.22 Dprintk, 6.x apic=verbose only).</summary>
+        internal bool PrintsApicMappings { get; private init; }
+
+        /// <summary>MIGRATE_TYPES: build_all_zonelists() turns mobility grouping off below pageblock_nr_pages of each; 0 where there is no grouping (2.4.22).</summary>
+        internal int MigrateTypes { get; private init; }
+
         /// <summary>Whether mem_init() prints the "virtual kernel memory layout" block.</summary>
         internal bool PrintsVirtualLayout { get; private init; }
 
@@ -213,6 +225,7 @@ namespace KernelVm.Profiles
         /// <summary>node_zones for an architecture: which zones exist, in index order.</summary>
         internal IReadOnlyList<ZoneType> ZoneTypes(Architecture arch, bool highMem) =>
             ZoneInit == ZoneInitStyle.FreeAreaInit24 ? new[] { ZoneType.DMA, ZoneType.Normal, ZoneType.HighMem }
+            : arch == Architecture.X86_64 && HasZoneDevice ? new[] { ZoneType.DMA, ZoneType.DMA32, ZoneType.Normal, ZoneType.Movable, ZoneType.Device }
             : arch == Architecture.X86_64 ? new[] { ZoneType.DMA, ZoneType.DMA32, ZoneType.Normal, ZoneType.Movable }
             : highMem ? new[] { ZoneType.DMA, ZoneType.Normal, ZoneType.HighMem, ZoneType.Movable }
             : new[] { ZoneType.DMA, ZoneType.Normal, ZoneType.Movable };
@@ -227,8 +240,9 @@ namespace KernelVm.Profiles
             }
 
             // NODES_SHIFT: 6 on x86-64, 3 on i386 NUMA; no node bits on a UMA (FLATMEM) kernel.
+            // ZONES_SHIFT: 2 bits for up to 4 zones, 3 for up to 8 (include/linux/page-flags-layout.h).
             var nodesWidth = !numa ? 0 : arch == Architecture.X86_64 ? 6 : 3;
-            return new PageFlagLayout(_pageFlagNames, bits, nodesWidth, 2);
+            return new PageFlagLayout(_pageFlagNames, bits, nodesWidth, ZoneTypes(arch, true).Count <= 4 ? 2 : 3);
         }
 
         /// <summary>

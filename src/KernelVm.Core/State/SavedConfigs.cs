@@ -25,6 +25,9 @@ namespace KernelVm.State
                 HighMem = Optional(c.Boot.HighMem),
                 ReserveTop = Optional(c.Boot.ReserveTop),
                 ReserveTopBeforeVmalloc = c.Boot.ReserveTopBeforeVmalloc,
+                Mem = Optional(c.Boot.Mem),
+                KernelCore = Optional(c.Boot.KernelCore),
+                MovableCore = Optional(c.Boot.MovableCore),
             },
             Nodes = c.Nodes.Select(n => new SavedRange { Start = Hex.Format(n.Start), End = Hex.Format(n.End) }).ToList(),
             KernelImageSize = Hex.Format(c.KernelImageSize),
@@ -32,6 +35,8 @@ namespace KernelVm.State
             KernelSections = c.KernelSections is { } s
                 ? new SavedSections { Etext = Hex.Format(s.Etext), Edata = Hex.Format(s.Edata), InitBegin = Hex.Format(s.InitBegin), InitEnd = Hex.Format(s.InitEnd) }
                 : null,
+            E820 = c.E820?.Select(e => new SavedE820Entry { Start = Hex.Format(e.Start), Size = Hex.Format(e.Size), Type = e.Type.ToString() }).ToList(),
+            StructPageSize = (int)(c.StructPageSize ?? 0),
         };
 
         /// <summary>The configuration a saved one names; boot then validates it as it validates any other.</summary>
@@ -61,6 +66,9 @@ namespace KernelVm.State
                     HighMem = OptionalParse(c.Boot?.HighMem, "config.boot.highmem"),
                     ReserveTop = OptionalParse(c.Boot?.ReserveTop, "config.boot.reservetop"),
                     ReserveTopBeforeVmalloc = c.Boot?.ReserveTopBeforeVmalloc ?? false,
+                    Mem = OptionalParse(c.Boot?.Mem, "config.boot.mem"),
+                    KernelCore = OptionalParse(c.Boot?.KernelCore, "config.boot.kernelcore"),
+                    MovableCore = OptionalParse(c.Boot?.MovableCore, "config.boot.movablecore"),
                 },
                 Nodes = (c.Nodes ?? new System.Collections.Generic.List<SavedRange>()).Select(n => new NodeRange(Hex.Parse(n.Start, "config.nodes.start"), Hex.Parse(n.End, "config.nodes.end"))).ToList(),
                 KernelImageSize = Hex.Parse(c.KernelImageSize, "config.kernelImageSize"),
@@ -75,8 +83,18 @@ namespace KernelVm.State
                         InitEnd = Hex.Parse(s.InitEnd, "config.kernelSections.initEnd"),
                     }
                     : null,
+                E820 = c.E820?.Select(e => new E820Entry(Hex.Parse(e.Start, "config.e820.start"), Hex.Parse(e.Size, "config.e820.size"),
+                    E820TypeOf(e.Type))).ToList(),
+                // 0: a file from before sizeof(struct page) could be set, or the profile's size.
+                StructPageSize = c.StructPageSize == 0 ? null : (ulong)c.StructPageSize,
             };
         }
+
+        /// <summary>A type's name, or the number of a type the kernel prints as "type N".</summary>
+        private static E820Type E820TypeOf(string? text) =>
+            uint.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
+                ? (E820Type)number
+                : SavedEnum.Parse<E820Type>(text, "config.e820.type");
 
         private static string? Optional(ulong? value) => value is { } v ? Hex.Format(v) : null;
 

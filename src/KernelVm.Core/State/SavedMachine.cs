@@ -40,6 +40,16 @@ namespace KernelVm.State
         [DataMember(Name = "kernelImageSize", Order = 12, IsRequired = true)] public string? KernelImageSize { get; set; }
         [DataMember(Name = "kernelSections", Order = 13)] public SavedSections? KernelSections { get; set; }
         [DataMember(Name = "eventLogCapacity", Order = 14)] public int EventLogCapacity { get; set; }
+        [DataMember(Name = "e820", Order = 15)] public List<SavedE820Entry>? E820 { get; set; }
+        [DataMember(Name = "structPageSize", Order = 16)] public int StructPageSize { get; set; }
+    }
+
+    [DataContract]
+    internal sealed class SavedE820Entry
+    {
+        [DataMember(Name = "start", Order = 1, IsRequired = true)] public string? Start { get; set; }
+        [DataMember(Name = "size", Order = 2, IsRequired = true)] public string? Size { get; set; }
+        [DataMember(Name = "type", Order = 3, IsRequired = true)] public string? Type { get; set; }
     }
 
     [DataContract]
@@ -49,6 +59,9 @@ namespace KernelVm.State
         [DataMember(Name = "highmem", Order = 2)] public string? HighMem { get; set; }
         [DataMember(Name = "reservetop", Order = 3)] public string? ReserveTop { get; set; }
         [DataMember(Name = "reservetopBeforeVmalloc", Order = 4)] public bool ReserveTopBeforeVmalloc { get; set; }
+        [DataMember(Name = "mem", Order = 5)] public string? Mem { get; set; }
+        [DataMember(Name = "kernelcore", Order = 6)] public string? KernelCore { get; set; }
+        [DataMember(Name = "movablecore", Order = 7)] public string? MovableCore { get; set; }
     }
 
     [DataContract]

@@ -288,7 +288,7 @@ namespace KernelVm.Workloads
             var pfn = _sampler.Next(_rng);
             var vaddr = _machine.KmapAtomic(task.Name, null, _atomicType, pfn);
             _machine.KunmapAtomic(task.Name, null, _atomicType, vaddr);
-            var result = _machine.Memory.ZoneOf(pfn).Type == ZoneType.HighMem ? WorkloadResult.Fixmap : WorkloadResult.Lowmem;
+            var result = _machine.Memory.ZoneOf(pfn).IsHighMem ? WorkloadResult.Fixmap : WorkloadResult.Lowmem;
             return new StepOutcome(WorkloadOp.KmapAtomic, task, pfn, result, vaddr);
         }
 

@@ -12,7 +12,8 @@ namespace KernelVm.PowerShell.Commands
         private static readonly string[] ConfigParameters =
         {
             nameof(Architecture), nameof(VmSplit), nameof(MemorySize), nameof(KernelVersion), nameof(HighMem), nameof(Config),
-            nameof(NrCpus), nameof(KernelOption), nameof(CpuFeature), nameof(BootOption), nameof(Node), nameof(KernelImageSize),
+            nameof(NrCpus), nameof(KernelOption), nameof(CpuFeature), nameof(BootOption), nameof(Node), nameof(E820), nameof(StructPageSize),
+            nameof(KernelImageSize),
         };
 
         /// <summary>A saved dmesg: boots a twin of its machine, configured from what the log states and implies.</summary>

@@ -79,6 +79,18 @@ namespace KernelVm.PowerShell.Commands
         [Alias("NodeRange")]
         public object[]? Node { get; set; }
 
+        /// <summary>
+        /// The BIOS memory map: '0x100000-0x4ffaffff usable' (last byte inclusive), dmesg's BIOS-e820 lines, or
+        /// E820Entry objects. The map decides the RAM, and MemorySize becomes the total of its usable entries.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public object[]? E820 { get; set; }
+
+        /// <summary>sizeof(struct page) in bytes when the kernel build differs from the model's (56 for a debug 2.6.24 i386 build); 0 for the kernel's.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [IntegerTransformation]
+        public int StructPageSize { get; set; }
+
         /// <summary>The kernel image's size from _text to the end of its bootmem bitmap (a model assumption; 4 MiB by default).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [AddressTransformation]
@@ -134,7 +146,13 @@ namespace KernelVm.PowerShell.Commands
                 return;
             }
 
-            if (!ShouldProcess(name, "Boot an " + Architecture + " machine with kernel " + config.Kernel + " and " + DisplayFormat.Size(MemorySize) + " of RAM"))
+            if (config.E820 is not null && MyInvocation.BoundParameters.ContainsKey(nameof(MemorySize)) && MemorySize != E820Map.UsableBytes(config.E820))
+            {
+                WriteWarning("-MemorySize " + DisplayFormat.Size(MemorySize) + " is ignored: the e820 map decides the RAM (" + DisplayFormat.Size(E820Map.UsableBytes(config.E820)) + " usable).");
+            }
+
+            var ram = config.E820 is null ? (ulong)MemorySize : E820Map.UsableBytes(config.E820);
+            if (!ShouldProcess(name, "Boot an " + config.Architecture + " machine with kernel " + config.Kernel + " and " + DisplayFormat.Size(ram) + " of RAM"))
             {
                 return;
             }
@@ -222,6 +240,13 @@ namespace KernelVm.PowerShell.Commands
                 return null;
             }
 
+            var e820 = E820 is null ? new E820Entry[0] : E820Entries.TryRead(E820, out unreadable);
+            if (e820 is null)
+            {
+                error = new ErrorRecord(new System.ArgumentException(E820Entries.Message(unreadable)), CmdletErrors.E820EntryUnreadable, ErrorCategory.InvalidArgument, unreadable);
+                return null;
+            }
+
             var options = NrCpus > 0 ? preset with { NrCpus = NrCpus } : preset;
             foreach (var list in KernelOption ?? new string[0])
             {
@@ -253,6 +278,8 @@ namespace KernelVm.PowerShell.Commands
                 Cpu = new CpuFeatures(features),
                 Boot = BootOptions.Parse(string.Join(" ", BootOption ?? new string[0])),
                 Nodes = nodes,
+                E820 = e820.Length == 0 ? null : e820,
+                StructPageSize = StructPageSize == 0 ? null : (ulong)StructPageSize,
                 KernelImageSize = KernelImageSize,
                 EventLogCapacity = EventLogCapacity,
             };

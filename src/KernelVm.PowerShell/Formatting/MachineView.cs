@@ -33,7 +33,7 @@ namespace KernelVm.PowerShell.Formatting
 
         public static Address HighEndPfn(PSObject machine) => Of(machine).HighEndPfn;
 
-        /// <summary>The RAM asked for (-MemorySize); UsableMemory is what boot kept.</summary>
+        /// <summary>The RAM asked for (-MemorySize), or the e820 map's usable total; UsableMemory is what boot kept.</summary>
         public static Address MemorySize(PSObject machine) => Of(machine).Config.MemorySize;
 
         public static string KernelVersion(PSObject machine) => Of(machine).Kernel.Version;
@@ -61,6 +61,12 @@ namespace KernelVm.PowerShell.Formatting
         /// <summary>The NUMA node ranges, comma-separated ('0x0-0x80000000,...'); empty for UMA.</summary>
         public static string NodeRange(PSObject machine) =>
             string.Join(",", Of(machine).Config.Nodes.Select(n => new Address(n.Start) + "-" + new Address(n.End)));
+
+        /// <summary>The BIOS memory map as -E820 reads it back ('0x0-0x9fbff usable,...'); empty without one.</summary>
+        public static string E820(PSObject machine) => Of(machine).Config.E820 is { } map ? Transforms.E820Entries.Format(map) : "";
+
+        /// <summary>sizeof(struct page) the machine's mem_map uses.</summary>
+        public static ulong StructPageSize(PSObject machine) => Of(machine).Memory.StructPageSize;
 
         public static Address KernelImageSize(PSObject machine) => Of(machine).Config.KernelImageSize;
 

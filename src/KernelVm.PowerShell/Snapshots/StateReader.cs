@@ -93,7 +93,7 @@ namespace KernelVm.PowerShell
         internal static PageAddressInfo PageAddress(Machine machine, ulong pfn)
         {
             var page = machine.Memory.GetPage(pfn);
-            if (page.Zone.Type != ZoneType.HighMem)
+            if (!page.Zone.IsHighMem)
             {
                 return new PageAddressInfo(machine, pfn, page.Address, false, machine.PageOffset + (pfn << KernelVm.Machine.PageShift), null, null);
             }
