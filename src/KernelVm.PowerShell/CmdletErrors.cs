@@ -37,7 +37,6 @@ namespace KernelVm.PowerShell
         internal const string ExportFileExists = "ExportFileExists";
         internal const string ExportFileReadOnly = "ExportFileReadOnly";
         internal const string ExportWriteFailed = "ExportWriteFailed";
-        internal const string BootLogParameterConflict = "BootLogParameterConflict";
 
         internal static ErrorRecord FromModel(KernelVmException e) => new(
             e, e.ErrorId,
@@ -49,11 +48,6 @@ namespace KernelVm.PowerShell
                 _ => ErrorCategory.InvalidArgument,
             },
             e.Target);
-
-        internal static ErrorRecord BootLogConflict(string[] parameters) => new(
-            new ArgumentException("-BootLog decides the machine's configuration from the log; leave out -" + string.Join(", -", parameters)
-                + ", or build the machine from parameters without -BootLog."),
-            BootLogParameterConflict, ErrorCategory.InvalidArgument, parameters[0]);
 
         internal static ErrorRecord NoMachineRecord() => new(
             new InvalidOperationException("There is no machine in this session. Create one with New-VmMachine, or pass -Machine."),

@@ -113,7 +113,7 @@ Describe 'Bad boot logs' {
     }
 
     It 'refuses configuration parameters next to -BootLog' {
-        { New-VmMachine -BootLog $hardy -MemorySize 2GB -NrCpus 2 } | Should -Throw -ErrorId 'BootLogParameterConflict,KernelVm.PowerShell.Commands.NewVmMachineCommand'
+        { New-VmMachine -BootLog $hardy -MemorySize 2GB -NrCpus 2 } | Should -Throw -ErrorId 'AmbiguousParameterSet,KernelVm.PowerShell.Commands.NewVmMachineCommand'
     }
 
     It 'carries on with the next piped file after a bad one' {

@@ -19,54 +19,54 @@ namespace KernelVm.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string? Name { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = "Config", ValueFromPipelineByPropertyName = true)]
         [EnumTransformation(typeof(Architecture))]
         public Architecture Architecture { get; set; } = Architecture.X86;
 
         /// <summary>A CONFIG_VMSPLIT name, short ('2G_OPT') or full; text so that a wrong one is reported as VmSplitUnknown.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = "Config", ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(VmSplitCompleter))]
         public string VmSplit { get; set; } = "3G";
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = "Config", ValueFromPipelineByPropertyName = true)]
         [AddressTransformation]
         public Address MemorySize { get; set; } = 1UL << 30;
 
         /// <summary>A version the model knows (2.6.24); typed bare it arrives as text or a Double.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = "Config", ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(KernelVersionCompleter))]
         public string KernelVersion { get; set; } = KernelProfile.Default.Version;
 
         /// <summary>None, 4G or 64G (HighMem4G and HighMem64G work too); by default the kernel's choice.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = "Config", ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(HighMemCompleter))]
         public string? HighMem { get; set; }
 
         /// <summary>A named configuration to start from: R1 (UP, the default) or R2 (SMP, APICs, ACPI, MMCONFIG).</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = "Config", ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(KernelOptionCompleter))]
         [ValidateNotNullOrEmpty]
         public string Config { get; set; } = "R1";
 
         /// <summary>NR_CPUS; 1 is a uniprocessor kernel.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = "Config", ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, 255)]
         [IntegerTransformation]
         public int NrCpus { get; set; }
 
         /// <summary>Kconfig options to turn on, by name: X86_LOCAL_APIC, X86_IO_APIC, ACPI, PCI_MMCONFIG, PARAVIRT, DEBUG_HIGHMEM, ...</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = "Config", ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(KernelOptionCompleter))]
         [ValidateNotNull]
         public string[]? KernelOption { get; set; }
 
         /// <summary>The CPU's features; by default PSE, PGE and NX.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = "Config", ValueFromPipelineByPropertyName = true)]
         [EnumTransformation(typeof(Profiles.CpuFeature))]
         public CpuFeature[]? CpuFeature { get; set; }
 
         /// <summary>Boot options as on a kernel command line: 'vmalloc=256M', 'highmem=512M', 'reservetop=16M'.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = "Config", ValueFromPipelineByPropertyName = true)]
         [ValidateNotNull]
         public string[]? BootOption { get; set; }
 
@@ -75,7 +75,7 @@ namespace KernelVm.PowerShell.Commands
         /// An Object[] read in the body, so that a range that does not read is NodeRangeInvalid. A machine
         /// exports it as NodeRange: a column named Node would bind to the node ids of Get-VmZone -Node.
         /// </remarks>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = "Config", ValueFromPipelineByPropertyName = true)]
         [Alias("NodeRange")]
         public object[]? Node { get; set; }
 
@@ -83,16 +83,16 @@ namespace KernelVm.PowerShell.Commands
         /// The BIOS memory map: '0x100000-0x4ffaffff usable' (last byte inclusive), dmesg's BIOS-e820 lines, or
         /// E820Entry objects. The map decides the RAM, and MemorySize becomes the total of its usable entries.
         /// </summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = "Config", ValueFromPipelineByPropertyName = true)]
         public object[]? E820 { get; set; }
 
         /// <summary>sizeof(struct page) in bytes when the kernel build differs from the model's (56 for a debug 2.6.24 i386 build); 0 for the kernel's.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = "Config", ValueFromPipelineByPropertyName = true)]
         [IntegerTransformation]
         public int StructPageSize { get; set; }
 
         /// <summary>The kernel image's size from _text to the end of its bootmem bitmap (a model assumption; 4 MiB by default).</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = "Config", ValueFromPipelineByPropertyName = true)]
         [AddressTransformation]
         public Address KernelImageSize { get; set; } = 4UL << 20;
 
