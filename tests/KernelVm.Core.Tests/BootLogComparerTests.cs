@@ -46,8 +46,22 @@ public sealed class BootLogComparerTests
             "  node   0: [mem 0x0000000000100000-0x000000007ffdffff]\n",
             "  node   0: [mem 0x0000000000001000-0x000000000009efff]");
         Assert.Equal(("node 0 range 1", LineStatus.Match), (rows[1].Kind, rows[1].Status));
-        Assert.Equal(("node 0 range 2", LineStatus.Differs), (rows[2].Kind, rows[2].Status));
+        Assert.Equal(("node 0 range extra 2", LineStatus.Differs), (rows[2].Kind, rows[2].Status));
         Assert.Null(rows[2].ModelText);
+    }
+
+    [Fact]
+    public void Equal_lines_of_a_repeated_kind_pair_across_an_extra_one()
+    {
+        // A KVM guest's 6.18 log: an early last_pfn line from the hypervisor setup, then e820__end_of_ram_pfn()'s and e820__end_of_low_ram_pfn()'s.
+        var rows = Compare(
+            "Linux version 6.18.0 (x) #1 SMP\n" +
+            "last_pfn = 0xc0000 max_arch_pfn = 0x400000000\n" +
+            "last_pfn = 0x640000 max_arch_pfn = 0x400000000\n" +
+            "last_pfn = 0xc0000 max_arch_pfn = 0x400000000\n",
+            "last_pfn = 0x640000 max_arch_pfn = 0x400000000", "last_pfn = 0xc0000 max_arch_pfn = 0x400000000");
+        Assert.Equal(new[] { LineStatus.Differs, LineStatus.Match, LineStatus.Match }, rows.Skip(1).Select(r => r.Status));
+        Assert.Null(rows[1].ModelText);
     }
 
     [Fact]

@@ -16,6 +16,7 @@ namespace KernelVm.BootLogs
             var real = facts.Lines;
             var realKeys = Keys(real.Select(l => l.Omission ? null : l.Text).ToList());
             var modelKeys = Keys(modelLog.Select(m => m.Text).ToList());
+            AlignRepeats(real.Select(l => l.Omission ? null : l.Text).ToList(), realKeys, modelLog.Select(m => m.Text).ToList(), modelKeys);
             var modelIndex = new Dictionary<string, int>();
             for (var j = 0; j < modelKeys.Count; j++)
             {
@@ -85,6 +86,66 @@ namespace KernelVm.BootLogs
                     var (key, kind, known) = modelKeys[j]!.Value;
                     (rows[before + 1] ??= new List<BootLineComparison>()).Add(new BootLineComparison(
                         null, known ? key : null, LineStatus.Missing, null, modelLog[j].Text, KernelChanges.Explain(facts, modelKernel, known ? kind : null)));
+                }
+            }
+        }
+
+        /// <summary>
+        /// Pairs the lines of each repeating kind so that equal lines pair whatever else a log prints
+        /// between them (a hypervisor's extra last_pfn line, a firmware's extra e820 range): the longest
+        /// common run of equal texts in order first, then what is left, in order. Keys are renumbered to say so.
+        /// </summary>
+        private static void AlignRepeats(IReadOnlyList<string?> realTexts, List<(string Key, string Kind, bool Known)?> realKeys,
+            IReadOnlyList<string> modelTexts, List<(string Key, string Kind, bool Known)?> modelKeys)
+        {
+            var repeating = realKeys.Where(k => k is { Known: true } && k.Value.Key != k.Value.Kind).Select(k => k!.Value.Kind).Distinct().ToList();
+            foreach (var kind in repeating)
+            {
+                var r = Enumerable.Range(0, realKeys.Count).Where(i => realKeys[i] is { } k && k.Kind == kind).ToArray();
+                var m = Enumerable.Range(0, modelKeys.Count).Where(j => modelKeys[j] is { } k && k.Kind == kind).ToArray();
+                if (m.Length == 0)
+                {
+                    continue;
+                }
+
+                // lcs[a, b]: the longest common run of r[a..] and m[b..] by normalised text.
+                var lcs = new int[r.Length + 1, m.Length + 1];
+                for (var a = r.Length - 1; a >= 0; a--)
+                {
+                    for (var b = m.Length - 1; b >= 0; b--)
+                    {
+                        lcs[a, b] = DmesgText.Normalize(realTexts[r[a]]!) == DmesgText.Normalize(modelTexts[m[b]])
+                            ? lcs[a + 1, b + 1] + 1
+                            : System.Math.Max(lcs[a + 1, b], lcs[a, b + 1]);
+                    }
+                }
+
+                var pairOf = Enumerable.Repeat(-1, r.Length).ToArray();
+                for (int a = 0, b = 0; a < r.Length && b < m.Length;)
+                {
+                    if (DmesgText.Normalize(realTexts[r[a]]!) == DmesgText.Normalize(modelTexts[m[b]])) pairOf[a++] = b++;
+                    else if (lcs[a + 1, b] >= lcs[a, b + 1]) a++;
+                    else b++;
+                }
+
+                var usedModel = new HashSet<int>(pairOf.Where(b => b >= 0));
+                var leftModel = new Queue<int>(Enumerable.Range(0, m.Length).Where(b => !usedModel.Contains(b)));
+                for (var a = 0; a < r.Length; a++)
+                {
+                    if (pairOf[a] < 0 && leftModel.Count > 0)
+                    {
+                        pairOf[a] = leftModel.Dequeue();
+                    }
+                }
+
+                for (var b = 0; b < m.Length; b++)
+                {
+                    modelKeys[m[b]] = (kind + " " + (b + 1), kind, true);
+                }
+
+                for (var a = 0; a < r.Length; a++)
+                {
+                    realKeys[r[a]] = (pairOf[a] >= 0 ? kind + " " + (pairOf[a] + 1) : kind + " extra " + (a + 1), kind, true);
                 }
             }
         }
