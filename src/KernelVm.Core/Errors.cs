@@ -128,6 +128,10 @@ namespace KernelVm
             BootOptionInvalid, FailureKind.InvalidArgument, value,
             F("{0}{1} is not usable: {2}", option, Hex(value), why));
 
+        internal static KernelVmException UnreadableBootOption(string word) => new(
+            BootOptionInvalid, FailureKind.InvalidArgument, word,
+            F("'{0}' is not usable: its size does not read as memparse() reads it, a number (0x for hex) with an optional K, M or G suffix.", word));
+
         internal static KernelVmException LayoutBroken(string check, ulong value) => new(
             LayoutBug, FailureKind.InvalidArgument, value,
             F("This configuration does not boot: mem_init() hits BUG() because {0} ({1}).", check, Hex(value)));

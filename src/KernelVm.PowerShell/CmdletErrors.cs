@@ -38,7 +38,8 @@ namespace KernelVm.PowerShell
         internal const string ExportFileReadOnly = "ExportFileReadOnly";
         internal const string ExportWriteFailed = "ExportWriteFailed";
 
-        internal static ErrorRecord FromModel(KernelVmException e) => new(
+        /// <summary>A model failure as an ErrorRecord; <paramref name="target"/> stands in where the model knows no offending value.</summary>
+        internal static ErrorRecord FromModel(KernelVmException e, object? target = null) => new(
             e, e.ErrorId,
             e.Kind switch
             {
@@ -47,7 +48,7 @@ namespace KernelVm.PowerShell
                 FailureKind.InvalidData => ErrorCategory.InvalidData,
                 _ => ErrorCategory.InvalidArgument,
             },
-            e.Target);
+            e.Target ?? target);
 
         internal static ErrorRecord NoMachineRecord() => new(
             new InvalidOperationException("There is no machine in this session. Create one with New-VmMachine, or pass -Machine."),

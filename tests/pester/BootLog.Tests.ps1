@@ -102,7 +102,8 @@ Describe 'Bad boot logs' {
     It 'refuses a file that is not a boot log, and boots nothing' {
         $before = @(Get-VmMachine).Count
         { New-VmMachine -BootLog $notALog } | Should -Throw -ErrorId 'BootLogInvalid,KernelVm.PowerShell.Commands.NewVmMachineCommand'
-        { Compare-VmBootLog $notALog } | Should -Throw -ErrorId 'BootLogInvalid,KernelVm.PowerShell.Commands.CompareVmBootLogCommand'
+        $e = { Compare-VmBootLog $notALog } | Should -Throw -ErrorId 'BootLogInvalid,KernelVm.PowerShell.Commands.CompareVmBootLogCommand' -PassThru
+        $e.TargetObject | Should -BeExactly $notALog
         @(Get-VmMachine).Count | Should -Be $before
     }
 

@@ -165,6 +165,7 @@ Describe 'Booting' {
         @{ Script = "New-VmMachine -KernelOption NOSUCH"; ErrorId = 'KernelOptionUnknown' }
         @{ Script = "New-VmMachine -BootOption 'memmap=1G'"; ErrorId = 'BootOptionUnknown' }
         @{ Script = "New-VmMachine -BootOption 'mem=16M'"; ErrorId = 'BootOptionInvalid' }
+        @{ Script = "New-VmMachine -BootOption 'vmalloc=abc'"; ErrorId = 'BootOptionInvalid' }
         @{ Script = "New-VmMachine -BootOption 'vmalloc=8M' -MemorySize 2GB"; ErrorId = 'LayoutBug' }
         @{ Script = "New-VmMachine -KernelVersion 2.4.22 -BootOption 'reservetop=16M'"; ErrorId = 'BootOptionNotInKernel' }
         @{ Script = "New-VmMachine -Node '0-1GB'"; ErrorId = 'NumaNotAvailable' }

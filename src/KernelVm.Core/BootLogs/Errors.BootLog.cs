@@ -6,8 +6,9 @@ namespace KernelVm
         public const string BootLogInvalid = "BootLogInvalid";
         public const string BootLogKernelUnsupported = "BootLogKernelUnsupported";
 
+        // The target is the file, which only the caller knows.
         internal static KernelVmException NotABootLog(string why) => new(
-            BootLogInvalid, FailureKind.InvalidData, why,
+            BootLogInvalid, FailureKind.InvalidData, null,
             F("This is not a boot log the model can read: {0}", why));
 
         internal static KernelVmException BadBootLogLine(int lineNumber, string text, string why) => new(

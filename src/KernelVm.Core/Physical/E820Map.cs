@@ -36,7 +36,7 @@ namespace KernelVm.Physical
 
                 if (i > 0 && sorted[i - 1].End > entry.Start)
                 {
-                    throw Errors.BadE820(entry, Errors.E820EntriesOverlap, "it overlaps " + Describe(sorted[i - 1]) + ".");
+                    throw Errors.BadE820(entry, Errors.E820EntriesOverlap, "it overlaps the entry " + Describe(sorted[i - 1]) + ".");
                 }
             }
 

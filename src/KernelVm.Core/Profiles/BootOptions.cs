@@ -34,6 +34,8 @@ namespace KernelVm.Profiles
         /// Reads options as they appear on a kernel command line ("vmalloc=256M highmem=512M"), each value
         /// read as memparse() reads it: a number (0x for hex) with an optional K, M or G suffix.
         /// </summary>
+        private static readonly string[] Keys = { "vmalloc", "highmem", "reservetop", "mem", "kernelcore", "movablecore" };
+
         public static BootOptions Parse(string commandLine)
         {
             var options = new BootOptions();
@@ -44,7 +46,7 @@ namespace KernelVm.Profiles
                 var value = equals > 0 ? MemParse(word.Substring(equals + 1)) : null;
                 if (value is null)
                 {
-                    throw Errors.UnknownBootOption(word);
+                    throw Array.IndexOf(Keys, key) >= 0 ? Errors.UnreadableBootOption(word) : Errors.UnknownBootOption(word);
                 }
 
                 options = key switch

@@ -44,7 +44,7 @@ namespace KernelVm.PowerShell.Commands
                 }
                 catch (KernelVmException e)
                 {
-                    WriteModelError(e);
+                    WriteError(CmdletErrors.FromModel(e, Path));
                     return;
                 }
             }

@@ -137,7 +137,7 @@ namespace KernelVm.PowerShell.Commands
             catch (KernelVmException e)
             {
                 config = null;
-                error = CmdletErrors.FromModel(e);
+                error = CmdletErrors.FromModel(e, BootLog);
             }
 
             if (config is null)

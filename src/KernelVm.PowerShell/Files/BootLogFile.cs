@@ -22,7 +22,8 @@ namespace KernelVm.PowerShell.Files
             }
             catch (KernelVmException e)
             {
-                error = CmdletErrors.FromModel(e);
+                // A file that is no boot log at all is its own offending value.
+                error = CmdletErrors.FromModel(e, path);
                 error.ErrorDetails = new ErrorDetails(full + ": " + e.Message);
             }
             catch (System.Exception e) when (e is IOException or System.UnauthorizedAccessException)
