@@ -11,9 +11,9 @@
     PowerShell, because a loaded binary module can be neither unloaded nor rebuilt in place.
 .PARAMETER Task
     Build:    lays out the importable module in out/KernelVm (and restores the pinned Pester).
-    Test:     Build, the xunit suites, then the Pester suite under every -PesterVersion, and a second
-              time in the same session under the last of them; ends with one line "N passed, N failed"
-              counted from the result files in out/TestResults.
+    Test:     Build, the xunit suites, then the Pester suite under every -PesterVersion (side by side,
+              a process each), and a second time in the same session under the last of them; ends with
+              one line "N passed, N failed" counted from the result files in out/TestResults.
     Help:     compiles docs/help into MAML (the build already does; this rebuilds only the help).
     Package:  a release build packed as the .nupkg the PowerShell Gallery takes, in out/package.
     Tour:     runs examples/tour.ps1 against the built module.
@@ -58,6 +58,17 @@ function Invoke-ChildPowerShell {
     $LASTEXITCODE
 }
 
+# Starts a script file in a new process of the PowerShell running this one, its output going to a
+# log (and a .err beside it); returns the process.
+function Start-ChildPowerShell {
+    param([string] $File, [string] $Log)
+    $child = Get-ChildPowerShell
+    $arguments = @($child.Arguments + '-File' + $File) | ForEach-Object { '"' + $_ + '"' }
+    $process = Start-Process -FilePath $child.Path -ArgumentList $arguments -RedirectStandardOutput $Log -RedirectStandardError "$Log.err" -NoNewWindow -PassThru
+    $null = $process.Handle   # Windows PowerShell reports no ExitCode for a process whose handle was never taken
+    $process
+}
+
 function Get-NuGetPackagesFolder {
     if ($env:NUGET_PACKAGES) { return $env:NUGET_PACKAGES }
     $line = & dotnet nuget locals global-packages --list
@@ -76,12 +87,22 @@ function Invoke-Test {
     & dotnet test (Join-Path $root 'KernelVm.sln') -c $Configuration --no-build --nologo --logger trx --results-directory $resultsDir
     $failedRuns = [int]($LASTEXITCODE -ne 0)
 
+    # The Pester versions run side by side, each in a process of its own, and their output is
+    # printed in order once all have ended.
     $packages = Get-NuGetPackagesFolder
-    foreach ($version in $PesterVersion) {
+    $runners = foreach ($version in $PesterVersion) {
         $pester = Join-Path $packages "pester/$version/tools/Pester.psd1"
         if (-not (Test-Path $pester)) { throw "Pester $version is not restored at $pester; run the Build task first." }
         $runs = if ($version -eq $PesterVersion[-1]) { 2 } else { 1 }
-        $failedRuns += [int]((Invoke-ChildPowerShell (New-PesterScript $pester $version $runs)) -ne 0)
+        $script = Join-Path $resultsDir "pester-$version.ps1"
+        Set-Content -LiteralPath $script -Value (New-PesterScript $pester $version $runs) -Encoding UTF8
+        $log = Join-Path $resultsDir "pester-$version.log"
+        [pscustomobject]@{ Log = $log; Process = Start-ChildPowerShell $script $log }
+    }
+    foreach ($runner in $runners) {
+        $runner.Process.WaitForExit()
+        Get-Content -LiteralPath $runner.Log, "$($runner.Log).err" | Out-Host
+        $failedRuns += [int]($runner.Process.ExitCode -ne 0)
     }
 
     $passed, $failed = Measure-TestResult $resultsDir
