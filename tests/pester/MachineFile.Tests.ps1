@@ -24,6 +24,15 @@ Describe 'Import-VmMachine' {
         @(Get-VmMachine).Count | Should -Be $before
     }
 
+    It 'refuses a file with a task name no cmdlet could use, and loads nothing' {
+        $retasked = Join-Path $TestDrive 'retasked.json'
+        (Get-Content $path -Raw).Replace('"task0"', '"bad task"') | Set-Content $retasked
+        $before = @(Get-VmMachine).Count
+        $e = { Import-VmMachine $retasked -Name "$name-3" } | Should -Throw -ErrorId 'TaskNameInvalid*' -PassThru
+        $e.TargetObject | Should -BeExactly 'bad task'
+        @(Get-VmMachine).Count | Should -Be $before
+    }
+
     It 'loads that file under a valid -Name' {
         $loaded = Import-VmMachine $renamed -Name "$name-2"
         $loaded.Name | Should -BeExactly "$name-2"

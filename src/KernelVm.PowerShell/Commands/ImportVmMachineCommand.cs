@@ -68,6 +68,13 @@ namespace KernelVm.PowerShell.Commands
                 return;
             }
 
+            // The same for its tasks: one no cmdlet could name again would be stuck in the machine.
+            if (System.Linq.Enumerable.FirstOrDefault(machine.Tasks, t => !CmdletErrors.IsName(t.Name)) is { } badTask)
+            {
+                WriteError(CmdletErrors.BadName(CmdletErrors.TaskNameInvalid, "task", badTask.Name));
+                return;
+            }
+
             var session = SessionMachines.Current;
             if (session.Find(machine.Name) is { } existing)
             {
